@@ -1,0 +1,166 @@
+/**
+ * YAML text → plain data plus a source map. Everything after this works on plain data; the
+ * source map is what lets a schema issue or a semantic error at `steps.3.stop.service` point
+ * back to the line and column the operator wrote.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { planError, type PlanError, type Position } from './parse-errors.ts';
+
+export type Path = readonly (string | number)[];
+
+/** Positions of the values and keys at data paths. */
+export interface SourceMap {
+  /** Whether the path exists in the document. */
+  has(path: Path): boolean;
+  /** Where the value at `path` starts; the nearest existing ancestor when it is absent. */
+  value(path: Path): Position;
+  /** Where the key naming `path` starts (map entries); otherwise like `value`. */
+  key(path: Path): Position;
+}
+
+export type YamlParse =
+  | { ok: true; data: unknown; source: SourceMap; errors: PlanError[] }
+  | { ok: false; errors: PlanError[] };
+
+interface Located {
+  key?: Node;
+  value?: Node;
+}
+
+const START: Position = { line: 1, column: 1 };
+
+/** The kind of thing a map's keys name, for duplicate-key messages. */
+const KEY_KINDS: Record<string, string> = {
+  'topology.nodes': 'node',
+  'topology.instances': 'instance',
+  'topology.loadBalancers': 'frontend',
+  'topology.databases': 'database',
+};
+
+export function parseYaml(text: string, file: string): YamlParse {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const at = (offset: number): Position => {
+    const p = lines.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+
+  const syntax = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
+  if (syntax.length > 0) {
+    return { ok: false, errors: syntax.map((e) => planError('PLAN-E001', file, at(e.pos[0]), `YAML: ${e.message}`)) };
+  }
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 1000 });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return { ok: false, errors: [planError('PLAN-E001', file, START, `YAML: ${message}`)] };
+  }
+
+  const source = sourceMap(doc, at);
+  const errors = doc.errors
+    .filter((e) => e.code === 'DUPLICATE_KEY')
+    .map((e) => duplicateKeyError(doc, file, at, e.pos[0]));
+  return { ok: true, data, source, errors };
+}
+
+function sourceMap(doc: Document, at: (offset: number) => Position): SourceMap {
+  const locate = (path: Path): { found: Located; depth: number } => {
+    let current: Located = { value: doc.contents ?? undefined };
+    let depth = 0;
+    for (const segment of path) {
+      const next = child(doc, current.value, segment);
+      if (!next) break;
+      current = next;
+      depth++;
+    }
+    return { found: current, depth };
+  };
+  const startOf = (node: Node | undefined): Position => (node?.range ? at(node.range[0]) : START);
+  return {
+    has: (path) => locate(path).depth === path.length,
+    value: (path) => {
+      const { found } = locate(path);
+      return startOf(found.value ?? found.key);
+    },
+    key: (path) => {
+      const { found } = locate(path);
+      return startOf(found.key ?? found.value);
+    },
+  };
+}
+
+/** The key and value one step below `node`, following aliases; the last of duplicate keys wins, as in the data. */
+function child(doc: Document, node: Node | undefined, segment: string | number): Located | undefined {
+  const target = isAlias(node) ? (node.resolve(doc) as Node | undefined) : node;
+  if (isMap(target)) {
+    let hit: Located | undefined;
+    for (const pair of target.items) {
+      if (isPair(pair) && keyText(pair.key) === String(segment)) {
+        hit = { key: pair.key as Node, value: (pair.value as Node | null) ?? undefined };
+      }
+    }
+    return hit;
+  }
+  if (isSeq(target) && typeof segment === 'number') {
+    const item = target.items[segment] as Node | undefined;
+    return item ? { value: item } : undefined;
+  }
+  return undefined;
+}
+
+function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) return String(key.value);
+  return undefined;
+}
+
+function duplicateKeyError(
+  doc: Document,
+  file: string,
+  at: (offset: number) => Position,
+  offset: number,
+): PlanError {
+  const found = findKeyAt(doc.contents ?? undefined, doc, offset, []);
+  if (!found) return planError('PLAN-E002', file, at(offset), 'duplicate key');
+  const kind = KEY_KINDS[found.parent.join('.')];
+  const what = kind ? `${kind} name` : 'key';
+  const first = found.firstOffset === undefined ? undefined : at(found.firstOffset);
+  return planError(
+    'PLAN-E002',
+    file,
+    at(offset),
+    `duplicate ${what} "${found.name}"`,
+    first ? `first written at line ${first.line}` : undefined,
+  );
+}
+
+interface KeyHit {
+  name: string;
+  parent: string[];
+  firstOffset?: number;
+}
+
+/** Finds the map key starting at `offset`, with the path of the map holding it. */
+function findKeyAt(node: Node | undefined, doc: Document, offset: number, path: string[]): KeyHit | undefined {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const name = keyText(pair.key);
+      const key = pair.key as Node | null;
+      if (name !== undefined && key?.range?.[0] === offset) {
+        const first = node.items.find((p) => isPair(p) && keyText(p.key) === name);
+        const firstOffset = (first?.key as Node | undefined)?.range?.[0];
+        return { name, parent: path, ...(firstOffset !== offset ? { firstOffset } : {}) };
+      }
+      const inner = findKeyAt((pair.value as Node | null) ?? undefined, doc, offset, [...path, name ?? '?']);
+      if (inner) return inner;
+    }
+  } else if (isSeq(node)) {
+    for (const [i, item] of node.items.entries()) {
+      const inner = findKeyAt(item as Node, doc, offset, [...path, String(i)]);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
