@@ -1,0 +1,71 @@
+/**
+ * nova.conf for one lab node. Every node talks to the shared infra container by its network
+ * alias; the compute API in the catalog points at the load balancer, as in a real HA cloud.
+ * Report intervals are short so that a service's state shows within seconds, not minutes.
+ */
+
+export interface NovaConfInput {
+  host: string;
+  fakeDriver: string;
+}
+
+function auth(user: string): string {
+  return [
+    'auth_type = password', 'auth_url = http://infra:5000/v3', 'project_domain_name = Default',
+    'user_domain_name = Default', 'project_name = service', `username = ${user}`, `password = ${user}`,
+    'region_name = RegionOne',
+  ].join('\n');
+}
+
+export function novaConf(input: NovaConfInput): string {
+  return `[DEFAULT]
+host = ${input.host}
+transport_url = rabbit://os:os@infra:5672/
+compute_driver = ${input.fakeDriver}
+state_path = /var/lib/nova
+my_ip = 127.0.0.1
+report_interval = 2
+use_stderr = true
+debug = false
+osapi_compute_workers = 2
+
+[api]
+auth_strategy = keystone
+
+[api_database]
+connection = mysql+pymysql://os:os@infra/nova_api
+
+[database]
+connection = mysql+pymysql://os:os@infra/nova
+
+[keystone_authtoken]
+www_authenticate_uri = http://infra:5000/v3
+${auth('nova')}
+
+[service_user]
+send_service_user_token = true
+${auth('nova')}
+
+[placement]
+${auth('placement')}
+
+[neutron]
+${auth('neutron')}
+
+[glance]
+
+[scheduler]
+discover_hosts_in_cells_interval = 2
+
+[oslo_concurrency]
+lock_path = /var/lib/nova/tmp
+
+[oslo_messaging_notifications]
+driver = noop
+
+[vnc]
+enabled = false
+
+[upgrade_levels]
+`;
+}
