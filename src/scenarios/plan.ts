@@ -113,8 +113,21 @@ export type Action =
   | { verb: 'stop'; node: NodeName; services: ServiceName[] }
   | { verb: 'start'; node: NodeName; services: ServiceName[] }
   | { verb: 'restart'; node: NodeName; services: ServiceName[] }
-  | { verb: 'upgrade'; node: NodeName; services: ServiceName[] }
-  | { verb: 'db'; project: Project; phase: DbPhase; database?: DatabaseName }
+  | {
+      verb: 'upgrade';
+      node: NodeName;
+      services: ServiceName[];
+      /** Extension for multi-hop plans: install this release instead of the plan's `to`. */
+      release?: ReleaseName;
+    }
+  | {
+      verb: 'db';
+      project: Project;
+      phase: DbPhase;
+      database?: DatabaseName;
+      /** Extension for multi-hop plans: migrate to this release instead of the plan's `to`. */
+      release?: ReleaseName;
+    }
   | {
       verb: 'config';
       nodes: NodeName[];

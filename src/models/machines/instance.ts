@@ -1,0 +1,41 @@
+/** A customer instance: it runs on a host, stops when the host goes down or a move needs it to. */
+import { assign, setup } from 'xstate';
+import type { NodeName } from '../../scenarios/plan.ts';
+
+export type InstanceEvent =
+  | { type: 'HOST_DOWN' }
+  | { type: 'HOST_UP' }
+  | { type: 'STOP' }
+  | { type: 'START' }
+  | { type: 'MOVE'; to: NodeName }
+  | { type: 'DELETE' };
+
+export const instanceMachine = setup({
+  types: {
+    context: {} as { host: NodeName },
+    events: {} as InstanceEvent,
+    input: {} as { host: NodeName },
+  },
+}).createMachine({
+  id: 'instance',
+  context: ({ input }) => ({ host: input.host }),
+  initial: 'running',
+  on: { DELETE: '.deleted' },
+  states: {
+    running: {
+      on: {
+        HOST_DOWN: 'stopped',
+        STOP: 'stopped',
+        MOVE: { actions: assign(({ event }) => ({ host: event.to })) },
+      },
+    },
+    stopped: {
+      on: {
+        HOST_UP: 'running',
+        START: 'running',
+        MOVE: { actions: assign(({ event }) => ({ host: event.to })) },
+      },
+    },
+    deleted: { type: 'final' },
+  },
+});

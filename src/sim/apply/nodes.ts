@@ -1,0 +1,85 @@
+/** reboot, add-node and remove-node. */
+import { getInitialSnapshot } from 'xstate';
+import { sourceRefs } from '../../models/catalogue/facts.ts';
+import { isApi, isNovaControl, SERVICE_INFO } from '../../models/catalogue/services.ts';
+import { release } from '../../models/catalogue/releases.ts';
+import { nodeMachine } from '../../models/machines/index.ts';
+import type { Action, NodeName } from '../../scenarios/plan.ts';
+import { apiAvailable } from '../availability.ts';
+import { finding, listNames } from '../finding.ts';
+import { startService } from '../start.ts';
+import { databaseFor, isRunning, newService, nodeUp, sendInstance, sendService, type NodeEntity } from '../world.ts';
+import { runningOn } from './db.ts';
+import type { StepContext } from './effects.ts';
+import { checkUndrained } from './services.ts';
+import { getNextSnapshot } from 'xstate';
+
+/** The node goes down (its instances and services with it) and comes back on installed code. */
+export function reboot(ctx: StepContext, name: NodeName): void {
+  const n = ctx.world.nodes.get(name);
+  if (!n || !nodeUp(n)) return;
+  const wasRunning = [...n.services].filter(([, s]) => isRunning(s)).map(([s]) => s);
+  for (const s of wasRunning) {
+    checkUndrained(ctx, n, s, 'rebooting the node of');
+    if (isApi(s) && !apiAvailable(ctx.world, s, n.name)) ctx.transientApiDown.add(s);
+  }
+  for (const inst of ctx.world.instancesByHost.get(name) ?? []) {
+    const snap = ctx.world.instances.get(inst);
+    if (snap?.value === 'running') {
+      ctx.instancesDown.add(inst);
+      ctx.world.instances.set(inst, sendInstance(sendInstance(snap, { type: 'HOST_DOWN' }), { type: 'HOST_UP' }));
+    }
+  }
+  for (const s of wasRunning) n.services.set(s, sendService(n.services.get(s)!, { type: 'STOP' }));
+  n.snap = getNextSnapshot(nodeMachine, n.snap, { type: 'POWER_OFF' });
+  n.snap = getNextSnapshot(nodeMachine, n.snap, { type: 'POWER_ON' });
+  for (const s of wasRunning) startService(ctx.world, n, s, ctx.findings);
+}
+
+export function addNode(ctx: StepContext, a: Extract<Action, { verb: 'add-node' }>): void {
+  const w = ctx.world;
+  const n: NodeEntity = {
+    name: a.node,
+    role: a.role,
+    ...(a.database ? { database: a.database } : {}),
+    snap: getInitialSnapshot(nodeMachine),
+    services: new Map(a.services.map((s) => [s, newService(a.release)])),
+    config: new Map(),
+  };
+  // A new nova control plane on the database an older one still runs on is a parallel environment sharing its database.
+  for (const s of a.services.filter(isNovaControl)) {
+    const dbName = databaseFor(w, n, SERVICE_INFO[s].project);
+    const others = runningOn(w, dbName, 'nova', isNovaControl).filter((o) => release(o.code).index !== release(a.release).index);
+    if (others.length > 0) {
+      ctx.findings.push(finding('SHARED_DATABASE',
+        `${a.node} brings ${a.release} nova control services onto database ${dbName}, which ${listNames(others.map((o) => o.who))} (${others[0]!.code}) still use`,
+        [`${a.node}/${s}`, `database:${dbName}`, ...others.map((o) => o.who)],
+        'A parallel nova environment at the new release needs its own database, distinct from the old environment\'s.',
+        sourceRefs('nova-doc-upgrades')));
+      break;
+    }
+  }
+  w.nodes.set(a.node, n);
+  w.instancesByHost.set(a.node, new Set());
+  for (const s of a.services) startService(w, n, s, ctx.findings);
+}
+
+export function removeNode(ctx: StepContext, name: NodeName): void {
+  const w = ctx.world;
+  const n = w.nodes.get(name);
+  if (!n) return;
+  for (const [s] of n.services) checkUndrained(ctx, n, s, 'removing the node of');
+  const lost = [...(w.instancesByHost.get(name) ?? [])].filter((i) => w.instances.get(i)?.value !== 'deleted');
+  if (lost.length > 0) {
+    ctx.findings.push(finding('INSTANCE_DOWNTIME', `removing ${name} destroys ${lost.length} instance(s) still on it: ${listNames(lost)}`,
+      [name, ...lost.map((i) => `instance:${i}`)], 'Move or delete every instance before removing its compute node.', sourceRefs('nova-doc-upgrades')));
+    for (const i of lost) {
+      ctx.instancesDown.add(i);
+      w.instances.set(i, sendInstance(w.instances.get(i)!, { type: 'DELETE' }));
+    }
+  }
+  w.instancesByHost.delete(name);
+  w.computeRecords.delete(name);
+  n.snap = getNextSnapshot(nodeMachine, n.snap, { type: 'REMOVE' });
+  w.nodes.delete(name);
+}

@@ -1,0 +1,42 @@
+/**
+ * Is an API answering? Behind a frontend: some backend in rotation on an up node runs the service.
+ * Without one: some up node runs it. Used for API downtime and for undrained stops.
+ */
+import { isApi } from '../models/catalogue/services.ts';
+import type { NodeName, ServiceName } from '../scenarios/plan.ts';
+import { isRunning, nodeUp, type World } from './world.ts';
+
+/** Every API service present in the cloud (on any node). */
+export function apiServices(world: World): ServiceName[] {
+  const set = new Set<ServiceName>();
+  for (const node of world.nodes.values()) for (const s of node.services.keys()) if (isApi(s)) set.add(s);
+  return [...set];
+}
+
+export function apiAvailable(world: World, service: ServiceName, excluding?: NodeName): boolean {
+  const frontends = [...world.frontends.values()].filter((f) => f.spec.service === service);
+  if (frontends.length > 0) {
+    return frontends.some((f) =>
+      [...f.backends].some(([nodeName, b]) => {
+        if (b.value !== 'active' || nodeName === excluding) return false;
+        const node = world.nodes.get(nodeName);
+        return node !== undefined && nodeUp(node) && isRunning(node.services.get(service));
+      }),
+    );
+  }
+  for (const node of world.nodes.values()) {
+    if (node.name !== excluding && nodeUp(node) && isRunning(node.services.get(service))) return true;
+  }
+  return false;
+}
+
+/** Frontends that still send traffic to `service` on `node` (not drained). */
+export function activeFrontendsFor(world: World, node: NodeName, service: ServiceName): string[] {
+  const out: string[] = [];
+  for (const [name, f] of world.frontends) {
+    if (f.spec.service !== service) continue;
+    const b = f.backends.get(node);
+    if (b && b.value === 'active') out.push(name);
+  }
+  return out;
+}

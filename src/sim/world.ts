@@ -1,0 +1,162 @@
+/**
+ * The simulated cloud: one XState snapshot per entity, plus the indexes the invariants need
+ * (instances by host, registered compute service records). Built from a plan's topology and
+ * stepped in place by apply.ts; the machines' transitions are pure (`getNextSnapshot`).
+ */
+import { getInitialSnapshot, getNextSnapshot, type SnapshotFrom } from 'xstate';
+import { projectOf, SERVICE_INFO } from '../models/catalogue/services.ts';
+import { hasSchema } from '../models/catalogue/db-rules.ts';
+import { release as releaseOf } from '../models/catalogue/releases.ts';
+import {
+  backendMachine, instanceMachine, nodeMachine, schemaMachine, serviceMachine,
+  type InstanceEvent, type SchemaEvent, type ServiceEvent,
+} from '../models/machines/index.ts';
+import type {
+  DatabaseName, FrontendName, FrontendSpec, InstanceName, NodeName, NodeRole, Plan, Project, ReleaseName, ServiceName,
+} from '../scenarios/plan.ts';
+
+export type ServiceSnap = SnapshotFrom<typeof serviceMachine>;
+export type NodeSnap = SnapshotFrom<typeof nodeMachine>;
+export type SchemaSnap = SnapshotFrom<typeof schemaMachine>;
+export type BackendSnap = SnapshotFrom<typeof backendMachine>;
+export type InstanceSnap = SnapshotFrom<typeof instanceMachine>;
+
+export interface NodeEntity {
+  name: NodeName;
+  role: NodeRole;
+  database?: DatabaseName;
+  snap: NodeSnap;
+  services: Map<ServiceName, ServiceSnap>;
+  /** Config files as "file [section] key" → value, e.g. "nova.conf [upgrade_levels] compute". */
+  config: Map<string, string>;
+}
+
+export interface FrontendEntity {
+  spec: FrontendSpec;
+  backends: Map<NodeName, BackendSnap>;
+}
+
+export interface World {
+  plan: Plan;
+  nodes: Map<NodeName, NodeEntity>;
+  /** Keyed by `${database}/${project}`. */
+  schemas: Map<string, SchemaSnap>;
+  frontends: Map<FrontendName, FrontendEntity>;
+  instances: Map<InstanceName, InstanceSnap>;
+  instancesByHost: Map<NodeName, Set<InstanceName>>;
+  /** nova-compute service records: the release each compute last registered with. */
+  computeRecords: Map<NodeName, ReleaseName>;
+  /** Which database holds each project when a node names none. */
+  defaultDatabase: Map<Project, DatabaseName>;
+}
+
+export const CONFIG_COMPUTE_CAP = 'nova.conf [upgrade_levels] compute';
+export function configKey(file: string, section: string, key: string): string {
+  return `${file} [${section}] ${key}`;
+}
+
+export function sendService(snap: ServiceSnap, event: ServiceEvent): ServiceSnap {
+  return getNextSnapshot(serviceMachine, snap, event);
+}
+export function sendSchema(snap: SchemaSnap, event: SchemaEvent): SchemaSnap {
+  return getNextSnapshot(schemaMachine, snap, event);
+}
+export function sendInstance(snap: InstanceSnap, event: InstanceEvent): InstanceSnap {
+  return getNextSnapshot(instanceMachine, snap, event);
+}
+
+export function schemaKey(db: DatabaseName, project: Project): string {
+  return `${db}/${project}`;
+}
+
+/** The database a node's services of `project` use. */
+export function databaseFor(world: World, node: NodeEntity, project: Project): DatabaseName {
+  return node.database ?? world.defaultDatabase.get(project) ?? world.plan.topology.databases[0]!.name;
+}
+
+export function isRunning(snap: ServiceSnap | undefined): boolean {
+  return snap !== undefined && snap.value === 'running';
+}
+
+export function nodeUp(node: NodeEntity): boolean {
+  return node.snap.value === 'up';
+}
+
+/** A new, stopped service installed at `release`. */
+export function newService(release: ReleaseName): ServiceSnap {
+  return getInitialSnapshot(serviceMachine, { release });
+}
+
+export function createWorld(plan: Plan): World {
+  const world: World = {
+    plan,
+    nodes: new Map(),
+    schemas: new Map(),
+    frontends: new Map(),
+    instances: new Map(),
+    instancesByHost: new Map(),
+    computeRecords: new Map(),
+    defaultDatabase: new Map(),
+  };
+  for (const db of plan.topology.databases) {
+    for (const project of db.projects) if (!world.defaultDatabase.has(project)) world.defaultDatabase.set(project, db.name);
+  }
+  const nodeUpSnap = getInitialSnapshot(nodeMachine);
+  for (const spec of plan.topology.nodes) {
+    const release = spec.release ?? plan.from;
+    const node: NodeEntity = {
+      name: spec.name,
+      role: spec.role,
+      ...(spec.database ? { database: spec.database } : {}),
+      snap: nodeUpSnap,
+      services: new Map(),
+      config: new Map(),
+    };
+    for (const service of spec.services) {
+      node.services.set(service, newService(release));
+      if (service === 'nova-compute') world.computeRecords.set(spec.name, release);
+    }
+    world.nodes.set(spec.name, node);
+    world.instancesByHost.set(spec.name, new Set());
+  }
+  // Schemas start at the oldest release that uses them (normally `from`).
+  for (const node of world.nodes.values()) {
+    for (const [service, snap] of node.services) {
+      const project = projectOf(service);
+      if (!hasSchema(project) || !SERVICE_INFO[service].usesDatabase) continue;
+      const key = schemaKey(databaseFor(world, node, project), project);
+      const existing = world.schemas.get(key);
+      if (!existing || compareIndex(snap.context.installed, existing.context.level) < 0) {
+        world.schemas.set(key, getInitialSnapshot(schemaMachine, { release: snap.context.installed }));
+      }
+    }
+  }
+  for (const fe of plan.topology.loadBalancers) {
+    const backends = new Map<NodeName, BackendSnap>();
+    for (const b of fe.backends) backends.set(b, getInitialSnapshot(backendMachine));
+    world.frontends.set(fe.name, { spec: fe, backends });
+  }
+  for (const inst of plan.topology.instances) {
+    world.instances.set(inst.name, getInitialSnapshot(instanceMachine, { host: inst.host }));
+    world.instancesByHost.get(inst.host)?.add(inst.name);
+  }
+  return world;
+}
+
+export function compareIndex(a: ReleaseName, b: ReleaseName): number {
+  return releaseOf(a).index - releaseOf(b).index;
+}
+
+/** Bring the starting topology up: every service runs, active/passive ones on the first node listing them. */
+export function bootWorld(world: World, start: (node: NodeEntity, service: ServiceName) => void): void {
+  const activeSeen = new Set<ServiceName>();
+  for (const node of world.nodes.values()) {
+    for (const service of node.services.keys()) {
+      if (SERVICE_INFO[service].activePassive) {
+        if (activeSeen.has(service)) continue;
+        activeSeen.add(service);
+      }
+      start(node, service);
+    }
+  }
+}
