@@ -32,7 +32,9 @@ export function nearest(input: string, known: readonly string[]): string | undef
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of known) {
-    const distance = editDistance(needle, candidate.toLowerCase());
+    // A candidate the input is a prefix of wins ties ("cinder-vol" → cinder-volume, not cinder-api).
+    const prefix = candidate.toLowerCase().startsWith(needle) && needle.length >= 3 ? 0.5 : 0;
+    const distance = editDistance(needle, candidate.toLowerCase()) - prefix;
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
@@ -47,6 +49,14 @@ export function nearest(input: string, known: readonly string[]): string | undef
 export function didYouMean(input: string, known: readonly string[]): string | undefined {
   const match = nearest(input, known);
   return match === undefined ? undefined : `did you mean ${match}?`;
+}
+
+/** "did you mean X?", else the known names when there are few enough to list. */
+export function knownHint(input: string, known: readonly string[], noun: string): string | undefined {
+  const guess = didYouMean(input, known);
+  if (guess) return guess;
+  if (known.length === 0) return `no ${noun} is declared`;
+  return known.length <= 8 ? `known ${noun}s: ${known.join(', ')}` : undefined;
 }
 
 /** A hint for an enum-like field: the nearest value when there is one, always the valid values. */

@@ -5,7 +5,7 @@
  */
 import type { core } from 'zod';
 import { planError, type PlanError } from './parse-errors.ts';
-import { choicesHint, describeValue, didYouMean } from './parse-hints.ts';
+import { choicesHint, describeValue, didYouMean, nearest } from './parse-hints.ts';
 import {
   DatabaseSchema,
   FrontendSchema,
@@ -90,6 +90,7 @@ function issueToErrors(issue: core.$ZodIssue, data: unknown, source: SourceMap, 
   }
   if (missing && (issue.code === 'invalid_type' || issue.code === 'invalid_union' || issue.code === 'invalid_value')) {
     const parent = path.slice(0, -1);
+    if (misspelledAs(data, parent, String(path[path.length - 1]))) return [];
     const where = parent.length === 0 ? '' : ` in ${fieldLabel(parent)}`;
     return [planError('PLAN-E005', file, source.key(parent), `missing required field "${String(path[path.length - 1])}"${where}`)];
   }
@@ -113,6 +114,17 @@ function issueToErrors(issue: core.$ZodIssue, data: unknown, source: SourceMap, 
     default:
       return [planError('PLAN-E007', file, source.value(path), `${label}: ${issue.message}`)];
   }
+}
+
+/**
+ * Whether the map at `parent` has an unknown key whose hint is `field`: then "unknown field
+ * services; did you mean service?" already says it, and "missing service" would be noise.
+ */
+function misspelledAs(data: unknown, parent: Path, field: string): boolean {
+  const map = valueAt(data, parent);
+  if (map === null || typeof map !== 'object' || Array.isArray(map)) return false;
+  const known = parent.length === 0 ? TOP_LEVEL_FIELDS : knownFields(parent);
+  return Object.keys(map).some((key) => !known.includes(key) && nearest(key, known) === field);
 }
 
 function unknownKey(path: Path, key: string, source: SourceMap, file: string): PlanError {

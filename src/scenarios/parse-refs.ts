@@ -5,7 +5,7 @@
  */
 import { findRelease, releaseKeys } from '../models/catalogue/releases.ts';
 import type { ParseContext } from './parse-context.ts';
-import { didYouMean } from './parse-hints.ts';
+import { didYouMean, knownHint } from './parse-hints.ts';
 import type { NodeState, PlanWorld } from './parse-state.ts';
 import type { Path } from './parse-yaml.ts';
 import { SERVICE_NAMES, type DatabaseName, type NodeName, type Project, type ReleaseName, type ServiceName } from './plan.ts';
@@ -27,7 +27,7 @@ export function requireNode(ctx: ParseContext, world: PlanWorld, name: string, p
   if (removedAt !== undefined) {
     ctx.error('PLAN-E014', path, `node "${name}" was removed at step ${removedAt}`);
   } else {
-    ctx.error('PLAN-E014', path, `unknown node "${name}"`, didYouMean(name, world.nodeNames()));
+    ctx.error('PLAN-E014', path, `unknown node "${name}"`, knownHint(name, world.nodeNames(), 'node'));
   }
   return undefined;
 }
@@ -38,7 +38,7 @@ export function requireInstance(ctx: ParseContext, world: PlanWorld, name: strin
   if (deletedAt !== undefined) {
     ctx.error('PLAN-E016', path, `instance "${name}" was deleted at step ${deletedAt}`);
   } else {
-    ctx.error('PLAN-E016', path, `unknown instance "${name}"`, didYouMean(name, [...world.instances.keys()]));
+    ctx.error('PLAN-E016', path, `unknown instance "${name}"`, knownHint(name, [...world.instances.keys()], 'instance'));
   }
   return false;
 }
@@ -47,7 +47,7 @@ export function requireDatabase(ctx: ParseContext, world: PlanWorld, name: strin
   if (world.opaque.has('databases')) return null;
   const projects = world.databases.get(name);
   if (projects) return projects;
-  ctx.error('PLAN-E017', path, `unknown database "${name}"`, didYouMean(name, [...world.databases.keys()]));
+  ctx.error('PLAN-E017', path, `unknown database "${name}"`, knownHint(name, [...world.databases.keys()], 'database'));
   return undefined;
 }
 

@@ -5,11 +5,11 @@
  * from piling up "unknown node" errors.
  */
 import type { ParseContext } from './parse-context.ts';
-import { didYouMean } from './parse-hints.ts';
 import {
   asDatabase,
   asNode,
   requireDatabase,
+  requireDbProject,
   requireNode,
   requireServiceName,
   requireServiceOn,
@@ -30,7 +30,7 @@ import type {
   ServiceName,
   Topology,
 } from './plan.ts';
-import { DATABASE_PROJECTS, projectFor } from './selectors.ts';
+import { DATABASE_PROJECTS } from './selectors.ts';
 
 /** Projects not placed in a declared database live here. */
 export const DEFAULT_DATABASE = 'default' as DatabaseName;
@@ -78,14 +78,8 @@ function parseDatabases(ctx: ParseContext, world: PlanWorld, list: Entries): Dat
     }
     const projects: Project[] = [];
     shape.data.services.forEach((entry, i) => {
-      const project = projectFor(entry);
-      if (project && DATABASE_PROJECTS.includes(project)) {
-        if (!projects.includes(project)) projects.push(project);
-      } else if (project) {
-        ctx.error('PLAN-E023', [...path, 'services', i], `${project} has no database schema`);
-      } else {
-        ctx.error('PLAN-E023', [...path, 'services', i], `unknown project "${entry}"`, didYouMean(entry, DATABASE_PROJECTS));
-      }
+      const project = requireDbProject(ctx, entry, [...path, 'services', i]);
+      if (project && !projects.includes(project)) projects.push(project);
     });
     specs.push({ name: asDatabase(name), projects, at: ctx.locate(path, 'key') });
   }

@@ -19,7 +19,7 @@ import {
 import type { RawBodies } from './parse-schema.ts';
 import type { PlanWorld } from './parse-state.ts';
 import type { Path } from './parse-yaml.ts';
-import { didYouMean } from './parse-hints.ts';
+import { knownHint } from './parse-hints.ts';
 import type { Action, DbPhase, FrontendName, InstanceName, NodeName, NodeRole, ReleaseName, ServiceName } from './plan.ts';
 
 export interface VerbContext {
@@ -42,7 +42,7 @@ function frontendStep(verb: 'drain' | 'undrain'): Checker<'drain'> {
     let valid = true;
     const frontend = world.frontends.get(body.frontend);
     if (!frontend && !world.opaque.has('frontends')) {
-      ctx.error('PLAN-E015', [...path, 'frontend'], `unknown frontend "${body.frontend}"`, didYouMean(body.frontend, [...world.frontends.keys()]));
+      ctx.error('PLAN-E015', [...path, 'frontend'], `unknown frontend "${body.frontend}"`, knownHint(body.frontend, [...world.frontends.keys()], 'frontend'));
       valid = false;
     }
     const node = requireNode(ctx, world, body.node, [...path, 'node']);

@@ -131,7 +131,7 @@ function duplicateKeyError(
     file,
     at(offset),
     `duplicate ${what} "${found.name}"`,
-    first ? `first written at line ${first.line}` : undefined,
+    first ? `first written at line ${first.line}, column ${first.column}` : undefined,
   );
 }
 
