@@ -57,8 +57,11 @@ export type DowntimePolicy = 'forbid' | 'allow';
 export interface Policy {
   /** Data plane: may instances stop? */
   instanceDowntime: DowntimePolicy;
-  /** Control plane: may APIs and control services be unavailable? */
-  apiDowntime: DowntimePolicy;
+  /**
+   * Control plane: may APIs and control services be unavailable? Extension: a list of the services
+   * or projects whose outage is accepted (`[nova]`), every other one staying forbidden.
+   */
+  apiDowntime: DowntimePolicy | string[];
 }
 
 /** Where a thing was written in the plan file (1-based line and column). */

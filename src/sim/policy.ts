@@ -7,7 +7,7 @@ import { projectOf } from '../models/catalogue/services.ts';
 import type { Policy, ServiceName } from '../scenarios/plan.ts';
 
 export function apiDowntimeAllowed(policy: Policy, service: ServiceName): boolean {
-  const p = policy.apiDowntime as Policy['apiDowntime'] | readonly string[];
+  const p = policy.apiDowntime;
   if (Array.isArray(p)) return p.includes(service) || p.includes(projectOf(service));
   return p === 'allow';
 }

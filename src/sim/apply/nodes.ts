@@ -14,7 +14,7 @@ import type { StepContext } from './effects.ts';
 import { checkUndrained } from './services.ts';
 import { getNextSnapshot } from 'xstate';
 
-/** The node goes down (its instances and services with it) and comes back on installed code. */
+/** The node goes down (its instances and services with it) and comes back with every service on installed code. */
 export function reboot(ctx: StepContext, name: NodeName): void {
   const n = ctx.world.nodes.get(name);
   if (!n || !nodeUp(n)) return;
@@ -33,7 +33,11 @@ export function reboot(ctx: StepContext, name: NodeName): void {
   for (const s of wasRunning) n.services.set(s, sendService(n.services.get(s)!, { type: 'STOP' }));
   n.snap = getNextSnapshot(nodeMachine, n.snap, { type: 'POWER_OFF' });
   n.snap = getNextSnapshot(nodeMachine, n.snap, { type: 'POWER_ON' });
-  for (const s of wasRunning) startService(ctx.world, n, s, ctx.findings);
+  // systemd brings every unit back; pacemaker-managed active/passive services only where they ran.
+  for (const s of n.services.keys()) {
+    if (SERVICE_INFO[s].activePassive && !wasRunning.includes(s)) continue;
+    startService(ctx.world, n, s, ctx.findings);
+  }
 }
 
 export function addNode(ctx: StepContext, a: Extract<Action, { verb: 'add-node' }>): void {
