@@ -202,3 +202,11 @@ describe('plan errors', () => {
     }
   });
 });
+
+describe('docs/plan-format.md', () => {
+  it('lists every error code with the meaning the code table gives it', () => {
+    const doc = readFileSync(join(import.meta.dirname, '../docs/plan-format.md'), 'utf8');
+    const rows = [...doc.matchAll(/^\| (PLAN-E\d{3}) \| (.+) \|$/gm)].map((m) => [m[1], m[2]]);
+    expect(rows).toEqual(Object.entries(PLAN_ERRORS));
+  });
+});

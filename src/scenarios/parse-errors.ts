@@ -13,7 +13,7 @@ export const PLAN_ERRORS = {
   'PLAN-E006': 'unknown release (neither a codename nor a series id)',
   'PLAN-E007': 'a field has the wrong type',
   'PLAN-E008': 'a value is not one of the allowed choices (policy, phase, role)',
-  'PLAN-E009': 'unknown field inside a verb, a topology entry or the policy',
+  'PLAN-E009': 'unknown field inside a verb, the topology, a topology entry or the policy',
   'PLAN-E010': 'unknown verb',
   'PLAN-E011': 'a step has no verb',
   'PLAN-E012': 'a step has more than one verb',
