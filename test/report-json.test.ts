@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compatibilityMatrix } from '../src/models/catalogue/compat.ts';
+import type { ReleaseName } from '../src/scenarios/plan.ts';
+import { REPORT_SCHEMA, matrixReport, plansReport, renderJson } from '../src/report/index.ts';
+import { MATRIX } from './fixtures/report/matrix-pike-queens.ts';
+import { ROLLING } from './fixtures/report/rolling-pike-queens.ts';
+
+describe('JSON report', () => {
+  it('wraps the API objects unchanged with a schema version', () => {
+    const parsed = JSON.parse(renderJson(plansReport([{ result: ROLLING, matrix: MATRIX }])));
+    expect(parsed.reportSchema).toBe(REPORT_SCHEMA);
+    expect(parsed.kind).toBe('plans');
+    expect(parsed.generator).toMatch(/^preflight \d+\.\d+\.\d+/);
+    expect(parsed.plans[0].result).toEqual(JSON.parse(JSON.stringify(ROLLING)));
+    expect(parsed.plans[0].compatibility).toEqual(MATRIX);
+    expect(JSON.parse(renderJson(plansReport([{ result: ROLLING }]))).plans[0].compatibility).toBeNull();
+  });
+
+  it('carries the matrix alone for `preflight matrix`', () => {
+    const m = compatibilityMatrix('caracal' as ReleaseName, 'epoxy' as ReleaseName);
+    const parsed = JSON.parse(renderJson(matrixReport(m)));
+    expect(parsed).toMatchObject({ reportSchema: REPORT_SCHEMA, kind: 'matrix' });
+    expect(parsed.compatibility).toEqual(JSON.parse(JSON.stringify(m)));
+  });
+
+  it('is documented, with the schema version the code writes', () => {
+    const doc = readFileSync(join(import.meta.dirname, '..', 'docs', 'report-json.md'), 'utf8');
+    expect(doc).toContain(`"reportSchema": ${REPORT_SCHEMA}`);
+    for (const key of ['kind', 'generator', 'title', 'plans', 'plans[].result', 'plans[].compatibility', 'compatibility', 'timeline', 'violations', 'downtime']) {
+      expect(doc).toContain(`\`${key}\``);
+    }
+  });
+});
