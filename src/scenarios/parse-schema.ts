@@ -88,9 +88,12 @@ export const TopologySchema = z.strictObject({
 
 const downtime = z.enum(['forbid', 'allow']);
 
+/** Names checked by `checkPolicyList`: services or projects whose outage the policy accepts. */
+const downtimeList = z.array(z.string()).min(1);
+
 export const PolicySchema = z.strictObject({
   instanceDowntime: downtime.optional(),
-  apiDowntime: downtime.optional(),
+  apiDowntime: z.union([downtime, downtimeList]).optional(),
 });
 
 export const DurationsSchema = z.strictObject(

@@ -10,12 +10,12 @@ import { hasServiceTooOldCheck, oldestSupportedCompute, SERVICE_TOO_OLD_SOURCES,
 import { release } from '../models/catalogue/releases.ts';
 import type { ReleaseName, ServiceName } from '../scenarios/plan.ts';
 import { finding, type Finding } from './finding.ts';
-import { CONFIG_COMPUTE_CAP, isRunning, nodeUp, sendService, type NodeEntity, type World } from './world.ts';
+import { CONFIG_COMPUTE_CAP, computeRecordsFor, isRunning, nodeUp, sendService, type NodeEntity, type World } from './world.ts';
 
-/** The oldest release among registered nova-compute records (stopped computes still have a record). */
-export function oldestComputeRecord(world: World): ReleaseName | undefined {
+/** The oldest release among the nova-compute records of `node`'s nova database (stopped computes still have one). */
+export function oldestComputeRecord(world: World, node: NodeEntity): ReleaseName | undefined {
   let oldest: ReleaseName | undefined;
-  for (const r of world.computeRecords.values()) {
+  for (const r of computeRecordsFor(world, node).values()) {
     if (oldest === undefined || release(r).index < release(oldest).index) oldest = r;
   }
   return oldest;
@@ -24,7 +24,7 @@ export function oldestComputeRecord(world: World): ReleaseName | undefined {
 /** The compute RPC cap a sender of `code` would resolve on `node` now. */
 export function resolveCapOn(world: World, node: NodeEntity, code: ReleaseName): { cap: string | null; problem?: string } {
   const setting = parseCapSetting(node.config.get(CONFIG_COMPUTE_CAP));
-  const resolved = resolveComputeCap(code, setting, oldestComputeRecord(world));
+  const resolved = resolveComputeCap(code, setting, oldestComputeRecord(world, node));
   if (resolved.ok) return { cap: formatRpcVersion(resolved.version) };
   return { cap: null, problem: resolved.reason };
 }
@@ -53,7 +53,7 @@ export function startService(world: World, node: NodeEntity, service: ServiceNam
     }
   }
   node.services.set(service, sendService(snap, { type: 'START', computeCap }));
-  if (service === 'nova-compute') world.computeRecords.set(node.name, code);
+  if (service === 'nova-compute') computeRecordsFor(world, node).set(node.name, code);
 }
 
 interface Refusal {
@@ -67,7 +67,7 @@ function refuseReason(world: World, node: NodeEntity, service: ServiceName, code
   if (service === 'nova-compute' && hasServiceTooOldCheck(code)) {
     const mine = serviceVersion(code);
     let min: number | undefined;
-    for (const r of world.computeRecords.values()) {
+    for (const r of computeRecordsFor(world, node).values()) {
       const v = serviceVersion(r);
       if (v !== undefined && (min === undefined || v < min)) min = v;
     }
@@ -81,10 +81,10 @@ function refuseReason(world: World, node: NodeEntity, service: ServiceName, code
     }
   }
   if (isNovaControl(service) && release(code).raw.nova.refusesToStartWithTooOldCompute) {
-    const oldest = oldestComputeRecord(world);
+    const oldest = oldestComputeRecord(world, node);
     const supported = oldestSupportedCompute(code);
     if (oldest && release(oldest).index < release(supported.oldest).index) {
-      const old = [...world.computeRecords].filter(([, r]) => release(r).index < release(supported.oldest).index).map(([n]) => `${n}/nova-compute`);
+      const old = [...computeRecordsFor(world, node)].filter(([, r]) => release(r).index < release(supported.oldest).index).map(([n]) => `${n}/nova-compute`);
       return {
         message: `TooOldComputeService: ${code} does not support computes older than ${supported.oldest}, and ${oldest} computes are registered`,
         entities: old,

@@ -44,8 +44,11 @@ export interface World {
   frontends: Map<FrontendName, FrontendEntity>;
   instances: Map<InstanceName, InstanceSnap>;
   instancesByHost: Map<NodeName, Set<InstanceName>>;
-  /** nova-compute service records: the release each compute last registered with. */
-  computeRecords: Map<NodeName, ReleaseName>;
+  /**
+   * nova-compute service records per nova database (a parallel environment has its own):
+   * the release each compute last registered with. Stopped computes keep their record.
+   */
+  computeRecords: Map<DatabaseName, Map<NodeName, ReleaseName>>;
   /** Which database holds each project when a node names none. */
   defaultDatabase: Map<Project, DatabaseName>;
 }
@@ -71,7 +74,14 @@ export function schemaKey(db: DatabaseName, project: Project): string {
 
 /** The database a node's services of `project` use. */
 export function databaseFor(world: World, node: NodeEntity, project: Project): DatabaseName {
-  return node.database ?? world.defaultDatabase.get(project) ?? world.plan.topology.databases[0]!.name;
+  if (node.database && holds(world, node.database, project)) return node.database;
+  return world.defaultDatabase.get(project) ?? world.plan.topology.databases[0]!.name;
+}
+
+/** Does the database hold the project? A database declared with no projects, or unknown here, is taken to. */
+function holds(world: World, db: DatabaseName, project: Project): boolean {
+  const spec = world.plan.topology.databases.find((d) => d.name === db);
+  return !spec || spec.projects.length === 0 || spec.projects.includes(project);
 }
 
 export function isRunning(snap: ServiceSnap | undefined): boolean {
@@ -114,7 +124,7 @@ export function createWorld(plan: Plan): World {
     };
     for (const service of spec.services) {
       node.services.set(service, newService(release));
-      if (service === 'nova-compute') world.computeRecords.set(spec.name, release);
+      if (service === 'nova-compute') computeRecordsFor(world, node).set(spec.name, release);
     }
     world.nodes.set(spec.name, node);
     world.instancesByHost.set(spec.name, new Set());
@@ -159,4 +169,12 @@ export function bootWorld(world: World, start: (node: NodeEntity, service: Servi
       start(node, service);
     }
   }
+}
+
+/** The compute records of the nova database `node` belongs to. */
+export function computeRecordsFor(world: World, node: NodeEntity): Map<NodeName, ReleaseName> {
+  const db = databaseFor(world, node, 'nova');
+  let m = world.computeRecords.get(db);
+  if (!m) world.computeRecords.set(db, (m = new Map()));
+  return m;
 }

@@ -8,7 +8,7 @@ import type { Action, NodeName } from '../../scenarios/plan.ts';
 import { apiAvailable } from '../availability.ts';
 import { finding, listNames } from '../finding.ts';
 import { startService } from '../start.ts';
-import { databaseFor, isRunning, newService, nodeUp, sendInstance, sendService, type NodeEntity } from '../world.ts';
+import { computeRecordsFor, databaseFor, isRunning, newService, nodeUp, sendInstance, sendService, type NodeEntity } from '../world.ts';
 import { runningOn } from './db.ts';
 import type { StepContext } from './effects.ts';
 import { checkUndrained } from './services.ts';
@@ -83,7 +83,7 @@ export function removeNode(ctx: StepContext, name: NodeName): void {
     }
   }
   w.instancesByHost.delete(name);
-  w.computeRecords.delete(name);
+  computeRecordsFor(w, n).delete(name);
   n.snap = getNextSnapshot(nodeMachine, n.snap, { type: 'REMOVE' });
   w.nodes.delete(name);
 }

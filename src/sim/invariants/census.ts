@@ -4,10 +4,13 @@
  */
 import { release } from '../../models/catalogue/releases.ts';
 import type { ReleaseName, ServiceName } from '../../scenarios/plan.ts';
-import { isRunning, nodeUp, type World } from '../world.ts';
+import { projectOf } from '../../models/catalogue/services.ts';
+import { databaseFor, isRunning, nodeUp, type World } from '../world.ts';
 
 export interface Group {
   service: ServiceName;
+  /** The nova database (environment) of nova services; the project's database otherwise. */
+  db: string;
   code: ReleaseName;
   computeCap: string | null;
   /** "node/service" of each member. */
@@ -35,9 +38,10 @@ export function takeCensus(world: World): Census {
       if (!ok) continue;
       let byKey = running.get(service);
       if (!byKey) running.set(service, (byKey = new Map()));
-      const key = `${snap.context.code}|${snap.context.computeCap ?? ''}`;
+      const db = databaseFor(world, node, projectOf(service));
+      const key = `${db}|${snap.context.code}|${snap.context.computeCap ?? ''}`;
       let g = byKey.get(key);
-      if (!g) byKey.set(key, (g = { service, code: snap.context.code, computeCap: snap.context.computeCap, members: [] }));
+      if (!g) byKey.set(key, (g = { service, db, code: snap.context.code, computeCap: snap.context.computeCap, members: [] }));
       g.members.push(`${node.name}/${service}`);
     }
   }
@@ -61,4 +65,16 @@ export function releasesOf(gs: readonly Group[]): ReleaseName[] {
 
 export function byRelease(gs: readonly Group[], r: ReleaseName): Group[] {
   return gs.filter((g) => g.code === r);
+}
+
+/** The census split per database: nova environments on distinct databases never talk to each other. */
+export function perDatabase(c: Census): Census[] {
+  const dbs = new Set<string>();
+  for (const gs of c.running.values()) for (const g of gs) dbs.add(g.db);
+  if (dbs.size <= 1) return [c];
+  return [...dbs].map((db) => ({
+    present: c.present,
+    enabledButDown: c.enabledButDown,
+    running: new Map([...c.running].map(([s, gs]) => [s, gs.filter((g) => g.db === db)] as const)),
+  }));
 }

@@ -6,17 +6,17 @@ import { release } from '../../models/catalogue/releases.ts';
 import { compareRpc, parseRpcVersion } from '../../models/catalogue/rpc-version.ts';
 import type { Project } from '../../scenarios/plan.ts';
 import { finding, listNames, type Finding } from '../finding.ts';
-import { CONFIG_COMPUTE_CAP, isRunning, type World } from '../world.ts';
+import { CONFIG_COMPUTE_CAP, computeRecordsFor, isRunning, type World } from '../world.ts';
 
 export function finalInvariants(world: World): Finding[] {
   const out: Finding[] = [];
   const to = world.plan.to;
-  const records = [...world.computeRecords.values()];
 
   // Caps: a sender still capped below what every registered compute accepts.
   const stale: string[] = [];
   const leftInConfig: string[] = [];
   for (const node of world.nodes.values()) {
+    const records = [...computeRecordsFor(world, node).values()];
     const setting = node.config.get(CONFIG_COMPUTE_CAP);
     for (const [service, snap] of node.services) {
       if (!isRunning(snap) || !snap.context.computeCap) continue;

@@ -1,7 +1,7 @@
 /** Invariants over the state after a step. Each returns findings keyed by the condition they describe. */
 import type { Finding } from '../finding.ts';
 import type { World } from '../world.ts';
-import { takeCensus } from './census.ts';
+import { perDatabase, takeCensus } from './census.ts';
 import { orderInvariants } from './order.ts';
 import { rpcInvariants } from './rpc.ts';
 import { schemaInvariants } from './schema.ts';
@@ -11,5 +11,5 @@ export { finalInvariants } from './final.ts';
 
 export function stateInvariants(world: World): Finding[] {
   const c = takeCensus(world);
-  return [...rpcInvariants(c), ...schemaInvariants(world), ...orderInvariants(c), ...serviceInvariants(world, c)];
+  return [...perDatabase(c).flatMap(rpcInvariants), ...schemaInvariants(world), ...orderInvariants(c), ...serviceInvariants(world, c)];
 }
