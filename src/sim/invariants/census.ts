@@ -5,7 +5,7 @@
 import { release } from '../../models/catalogue/releases.ts';
 import type { ReleaseName, ServiceName } from '../../scenarios/plan.ts';
 import { projectOf } from '../../models/catalogue/services.ts';
-import { databaseFor, isRunning, nodeUp, type World } from '../world.ts';
+import { computeRecordsFor, databaseFor, isRunning, nodeUp, type World } from '../world.ts';
 
 export interface Group {
   service: ServiceName;
@@ -21,7 +21,7 @@ export interface Census {
   running: Map<ServiceName, Group[]>;
   /** Services that exist somewhere in the cloud, running or not. */
   present: Set<ServiceName>;
-  /** Enabled nova-computes that are not running (or whose node is down). */
+  /** Enabled, registered nova-computes that are not running (or whose node is down). */
   enabledButDown: string[];
 }
 
@@ -34,7 +34,10 @@ export function takeCensus(world: World): Census {
     for (const [service, snap] of node.services) {
       present.add(service);
       const ok = up && isRunning(snap);
-      if (service === 'nova-compute' && snap.context.enabled && !ok) enabledButDown.push(`${node.name}/${service}`);
+      // A compute nova refused never registered: the scheduler does not know it.
+      if (service === 'nova-compute' && snap.context.enabled && !ok && computeRecordsFor(world, node).has(node.name)) {
+        enabledButDown.push(`${node.name}/${service}`);
+      }
       if (!ok) continue;
       let byKey = running.get(service);
       if (!byKey) running.set(service, (byKey = new Map()));
