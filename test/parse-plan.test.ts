@@ -113,6 +113,13 @@ describe('parsePlan: valid plans', () => {
     ]);
   });
 
+  it('keeps names in the order written, even integer-like ones', () => {
+    const nodes = ['  nodes:', '    b: { role: compute, services: [nova-compute] }', '    "10": { role: compute, services: [nova-compute] }', '    2: { role: compute, services: [nova-compute] }'];
+    const p = parseOk(plan(nodes, ['  - config: { nodes: all, file: f, section: s, key: k, value: v }']));
+    expect(p.topology.nodes.map((n) => n.name)).toEqual(['b', '10', '2']);
+    expect(p.steps[0]!.action).toMatchObject({ nodes: ['b', '10', '2'] });
+  });
+
   it('reads per-verb durations and the policy', () => {
     const head = ['policy: { apiDowntime: allow }', 'durations: { upgrade: 90, live-migrate: 30 }'];
     const p = parseOk(plan(NODES, [], head));

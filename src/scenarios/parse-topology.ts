@@ -46,24 +46,29 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** The entries of a topology section, or null (and the section marked opaque) when it is not a map. */
-function entries(world: PlanWorld, raw: unknown, section: Section, required: boolean): Entries {
+/**
+ * The entries of a topology section in the order written, or none (and the section marked
+ * opaque) when it is not a map.
+ */
+function entries(ctx: ParseContext, world: PlanWorld, raw: unknown, key: string, section: Section, required: boolean): Entries {
   if (raw === undefined && !required) return [];
   if (!isRecord(raw)) {
     world.opaque.add(section);
     return [];
   }
-  return Object.entries(raw);
+  const written = ctx.source.keys(['topology', key]).filter((k) => Object.hasOwn(raw, k));
+  const rest = Object.keys(raw).filter((k) => !written.includes(k));
+  return [...new Set([...written, ...rest])].map((k) => [k, raw[k]]);
 }
 
 export function parseTopology(ctx: ParseContext, raw: unknown): ParsedTopology {
   const world = new PlanWorld();
   const topo = isRecord(raw) ? raw : undefined;
   if (!topo) (['nodes', 'frontends', 'instances', 'databases'] as const).forEach((s) => world.opaque.add(s));
-  const databases = parseDatabases(ctx, world, entries(world, topo?.databases, 'databases', !topo));
-  const nodes = parseNodes(ctx, world, entries(world, topo?.nodes, 'nodes', true));
-  const loadBalancers = parseFrontends(ctx, world, entries(world, topo?.loadBalancers, 'frontends', !topo));
-  const instances = parseInstances(ctx, world, entries(world, topo?.instances, 'instances', !topo));
+  const databases = parseDatabases(ctx, world, entries(ctx, world, topo?.databases, 'databases', 'databases', !topo));
+  const nodes = parseNodes(ctx, world, entries(ctx, world, topo?.nodes, 'nodes', 'nodes', true));
+  const loadBalancers = parseFrontends(ctx, world, entries(ctx, world, topo?.loadBalancers, 'loadBalancers', 'frontends', !topo));
+  const instances = parseInstances(ctx, world, entries(ctx, world, topo?.instances, 'instances', 'instances', !topo));
   return { topology: { nodes, loadBalancers, databases, instances }, world };
 }
 

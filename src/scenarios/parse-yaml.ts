@@ -16,6 +16,11 @@ export interface SourceMap {
   value(path: Path): Position;
   /** Where the key naming `path` starts (map entries); otherwise like `value`. */
   key(path: Path): Position;
+  /**
+   * The keys of the map at `path` in written order. Plain objects put integer-like keys
+   * ("1", "10") first; names must keep the order the author wrote.
+   */
+  keys(path: Path): string[];
 }
 
 export type YamlParse =
@@ -85,8 +90,17 @@ function sourceMap(doc: Document, at: (offset: number) => Position): SourceMap {
       return startOf(found.value ?? found.key);
     },
     key: (path) => {
-      const { found } = locate(path);
-      return startOf(found.key ?? found.value);
+      const { found, depth } = locate(path);
+      return startOf(depth === path.length ? (found.key ?? found.value) : (found.value ?? found.key));
+    },
+    keys: (path) => {
+      const { found, depth } = locate(path);
+      const node = isAlias(found.value) ? (found.value.resolve(doc) as Node | undefined) : found.value;
+      if (depth !== path.length || !isMap(node)) return [];
+      return node.items.flatMap((pair) => {
+        const text = isPair(pair) ? keyText(pair.key) : undefined;
+        return text === undefined ? [] : [text];
+      });
     },
   };
 }

@@ -10,9 +10,11 @@ import type { Action, DatabaseSpec, Plan, Step } from './plan.ts';
 
 type Plain = Record<string, unknown>;
 
+// Named entries are written from Maps: a plain object would move integer-like names ("1") first.
+
 export function serializePlan(plan: Plan): string {
   const topology: Plain = {
-    nodes: Object.fromEntries(
+    nodes: new Map(
       plan.topology.nodes.map((n) => [
         n.name,
         { role: n.role, services: n.services, ...(n.release ? { release: n.release } : {}), ...(n.database ? { database: n.database } : {}) },
@@ -20,16 +22,16 @@ export function serializePlan(plan: Plan): string {
     ),
   };
   if (plan.topology.loadBalancers.length > 0) {
-    topology.loadBalancers = Object.fromEntries(
+    topology.loadBalancers = new Map(
       plan.topology.loadBalancers.map((f) => [f.name, { service: f.service, backends: f.backends }]),
     );
   }
   const databases = declaredDatabases(plan.topology.databases);
   if (databases.length > 0) {
-    topology.databases = Object.fromEntries(databases.map((d) => [d.name, { services: d.projects }]));
+    topology.databases = new Map(databases.map((d) => [d.name, { services: d.projects }]));
   }
   if (plan.topology.instances.length > 0) {
-    topology.instances = Object.fromEntries(plan.topology.instances.map((i) => [i.name, { host: i.host }]));
+    topology.instances = new Map(plan.topology.instances.map((i) => [i.name, { host: i.host }]));
   }
   const root: Plain = {
     apiVersion: plan.apiVersion,
