@@ -48,6 +48,8 @@ const EXPECTED: [string, string[]][] = [
     '3:5: [PLAN-E006] unknown release "2099.1"; did you mean 2023.1?',
     '6:67: [PLAN-E006] unknown release "junoo"; did you mean juno?',
     '8:83: [PLAN-E006] unknown release "kilo2"; did you mean kilo?',
+    '9:64: [PLAN-E006] unknown release "mitaka1"; did you mean mitaka?',
+    '10:48: [PLAN-E006] unknown release "2015.3"; did you mean 2025.1?',
   ]],
   ['E007-bad-types.yaml', [
     '2:7: [PLAN-E007] name must be text, got a list',
@@ -61,8 +63,9 @@ const EXPECTED: [string, string[]][] = [
   ]],
   ['E008-bad-enums.yaml', [
     '5:21: [PLAN-E008] invalid policy.instanceDowntime "never"; valid: forbid, allow',
-    '8:23: [PLAN-E008] invalid topology.nodes.compute1.role "comptue"; did you mean compute? (valid: controller, compute, network, storage, monitoring)',
-    '10:33: [PLAN-E008] invalid db.phase "expnad"; did you mean expand? (valid: expand, migrate, contract, sync, online-migrations)',
+    '6:16: [PLAN-E008] invalid policy.apiDowntime "sometimes"; valid: forbid, allow, or a list',
+    '9:23: [PLAN-E008] invalid topology.nodes.compute1.role "comptue"; did you mean compute? (valid: controller, compute, network, storage, monitoring)',
+    '11:33: [PLAN-E008] invalid db.phase "expnad"; did you mean expand? (valid: expand, migrate, contract, sync, online-migrations)',
   ]],
   ['E009-unknown-fields.yaml', [
     '4:31: [PLAN-E009] unknown field "maintenance" in policy',
@@ -88,6 +91,7 @@ const EXPECTED: [string, string[]][] = [
     '8:22: [PLAN-E013] unknown service "nova-apis"; did you mean nova-api?',
     '10:55: [PLAN-E013] unknown service "conductor"; did you mean nova-conductor?',
     '11:26: [PLAN-E013] unknown service "cinder-vol"; did you mean cinder-volume?',
+    '13:23: [PLAN-E013] unknown service or project "cinder-ap"; did you mean cinder-api?',
   ]],
   ['E014-unknown-node.yaml', [
     '9:18: [PLAN-E014] unknown node "compute7"; did you mean compute1?',
@@ -126,6 +130,7 @@ const EXPECTED: [string, string[]][] = [
     '9:15: [PLAN-E022] a parallel group needs at least one step',
     '11:9: [PLAN-E022] parallel groups cannot be nested; list the inner steps directly in the outer group',
     '14:15: [PLAN-E022] duration must be 0 or more, got number -30',
+    '15:24: [PLAN-E022] policy.apiDowntime needs at least 1 entry, got an empty list',
   ]],
   ['E023-unknown-project.yaml', [
     '6:23: [PLAN-E023] horizon has no database schema; projects with one: keystone, glance, placement, nova, neutron, cinder',

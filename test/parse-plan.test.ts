@@ -113,6 +113,18 @@ describe('parsePlan: valid plans', () => {
     ]);
   });
 
+  it('reads the extensions: accepted API outages by service or project, releases on upgrade and db', () => {
+    const head = ['policy: { apiDowntime: [nova, cinder-api] }'];
+    const steps = ['  - upgrade: { node: ctl, service: keystone, release: kilo }', '  - db: { service: keystone, phase: sync, release: "2023.1" }', '  - upgrade: { node: ctl, service: keystone }'];
+    const p = parseOk(plan(NODES, steps, head));
+    expect(p.policy.apiDowntime).toEqual(['nova', 'cinder-api']);
+    expect(p.steps.map((s) => s.action)).toEqual([
+      { verb: 'upgrade', node: 'ctl', services: ['keystone'], release: 'kilo' },
+      { verb: 'db', project: 'keystone', phase: 'sync', release: 'antelope' },
+      { verb: 'upgrade', node: 'ctl', services: ['keystone'] },
+    ]);
+  });
+
   it('keeps names in the order written, even integer-like ones', () => {
     const nodes = ['  nodes:', '    b: { role: compute, services: [nova-compute] }', '    "10": { role: compute, services: [nova-compute] }', '    2: { role: compute, services: [nova-compute] }'];
     const p = parseOk(plan(nodes, ['  - config: { nodes: all, file: f, section: s, key: k, value: v }']));

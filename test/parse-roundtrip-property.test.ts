@@ -62,7 +62,10 @@ const planInput = fc.record({
   nodes: fc.uniqueArray(fc.tuple(name, nodeArb), { minLength: 1, maxLength: 5, selector: ([n]) => n }),
   instanceNames: fc.uniqueArray(name, { maxLength: 3 }),
   steps: fc.array(recipe, { maxLength: 12 }),
-  policy: fc.record({ instanceDowntime: fc.constantFrom('forbid', 'allow'), apiDowntime: fc.constantFrom('forbid', 'allow') } as const),
+  policy: fc.record({
+    instanceDowntime: fc.constantFrom('forbid', 'allow'),
+    apiDowntime: fc.oneof(fc.constantFrom('forbid', 'allow'), fc.subarray(['nova', 'keystone', 'cinder-api', 'neutron-server'], { minLength: 1 })),
+  } as const),
   durations: fc.dictionary(fc.constantFrom('upgrade', 'db', 'live-migrate'), fc.nat({ max: 999 })),
 });
 
@@ -88,10 +91,12 @@ function buildPlan(input: Input): Plan {
         if (!node || services.length === 0) return undefined;
         const chosen = services.filter((_, i) => (b >> i) & 1);
         const verb = (['stop', 'start', 'restart', 'upgrade', 'disable', 'enable'] as const)[c % 6]!;
-        return { verb, node: node as NodeName, services: chosen.length > 0 ? chosen : [services[0]!] };
+        const release = verb === 'upgrade' && c % 4 === 1 ? { release: 'kilo' as ReleaseName } : {};
+        return { verb, node: node as NodeName, services: chosen.length > 0 ? chosen : [services[0]!], ...release };
       }
       case 2:
-        return { verb: 'db', project: pick(['keystone', 'glance', 'nova', 'cinder'] as const, a)!, phase: pick(DB_PHASES, b)! };
+        const release = c % 3 === 0 ? { release: 'juno' as ReleaseName } : {};
+        return { verb: 'db', project: pick(['keystone', 'glance', 'nova', 'cinder'] as const, a)!, phase: pick(DB_PHASES, b)!, ...release };
       case 3: {
         const value = c % 3 === 0 ? null : r.label ?? String(c);
         const targets = nodeNames.filter((_, i) => (b >> i) & 1);

@@ -101,8 +101,16 @@ function issueToErrors(issue: core.$ZodIssue, data: unknown, source: SourceMap, 
       }
       return [planError('PLAN-E007', file, source.value(path), `${label} must be ${expected(issue.expected)}, got ${describeValue(value)}`)];
     }
-    case 'invalid_union':
+    case 'invalid_union': {
+      const choices = enumChoices(issue);
+      if (choices && typeof value === 'string') {
+        const guess = didYouMean(value, choices);
+        const valid = `valid: ${choices.join(', ')}, or a list`;
+        const hint = guess ? `${guess} (${valid})` : valid;
+        return [planError('PLAN-E008', file, source.value(path), `invalid ${label} ${describeValue(value)}`, hint)];
+      }
       return [planError('PLAN-E007', file, source.value(path), `${label} must be ${issue.message}, got ${describeValue(value)}`)];
+    }
     case 'invalid_value': {
       const choices = issue.values.map(String);
       return [
@@ -110,6 +118,9 @@ function issueToErrors(issue: core.$ZodIssue, data: unknown, source: SourceMap, 
       ];
     }
     case 'too_small':
+      if (issue.origin === 'array') {
+        return [planError('PLAN-E022', file, source.value(path), `${label} needs at least ${String(issue.minimum)} entry, got an empty list`)];
+      }
       return [planError('PLAN-E022', file, source.value(path), `${label} must be 0 or more, got ${describeValue(value)}`)];
     default:
       return [planError('PLAN-E007', file, source.value(path), `${label}: ${issue.message}`)];
@@ -139,6 +150,16 @@ function unknownKey(path: Path, key: string, source: SourceMap, file: string): P
     return planError('PLAN-E010', file, at, `unknown verb "${key}" in durations`, didYouMean(key, VERBS));
   }
   return planError('PLAN-E009', file, at, `unknown field "${key}" in ${fieldLabel(path)}`, didYouMean(key, knownFields(path)));
+}
+
+/** The values of an enum branch of a union (`forbid | allow | [list]`), to answer a bad word with E008. */
+function enumChoices(issue: core.$ZodIssueInvalidUnion): string[] | undefined {
+  for (const branch of issue.errors) {
+    for (const inner of branch) {
+      if (inner.code === 'invalid_value' && inner.path.length === 0) return inner.values.map(String);
+    }
+  }
+  return undefined;
 }
 
 const EXPECTED: Record<string, string> = {

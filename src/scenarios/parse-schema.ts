@@ -21,6 +21,8 @@ const configValue = z.union([z.string(), z.number(), z.boolean(), z.null()], {
 });
 
 const nodeService = z.strictObject({ node: text, service: selector });
+/** upgrade may name the release to install (multi-hop plans); the other service verbs may not. */
+const upgradeBody = z.strictObject({ node: text, service: selector, release: releaseRef.optional() });
 const frontendNode = z.strictObject({ frontend: text, node: text });
 const instanceTo = z.strictObject({ instance: text, to: text });
 
@@ -30,8 +32,13 @@ export const VerbBodies = {
   stop: nodeService,
   start: nodeService,
   restart: nodeService,
-  upgrade: nodeService,
-  db: z.strictObject({ service: text, phase: z.enum(DB_PHASES as [string, ...string[]]), database: text.optional() }),
+  upgrade: upgradeBody,
+  db: z.strictObject({
+    service: text,
+    phase: z.enum(DB_PHASES as [string, ...string[]]),
+    database: text.optional(),
+    release: releaseRef.optional(),
+  }),
   config: z.strictObject({ nodes: nodeList, file: text, section: text, key: text, value: configValue }),
   disable: z.strictObject({ node: text, service: selector.optional() }),
   enable: z.strictObject({ node: text, service: selector.optional() }),
@@ -88,12 +95,12 @@ export const TopologySchema = z.strictObject({
 
 const downtime = z.enum(['forbid', 'allow']);
 
-/** Names checked by `checkPolicyList`: services or projects whose outage the policy accepts. */
+/** Extension: services or projects whose outage the policy accepts (names checked by `checkPolicyList`). */
 const downtimeList = z.array(z.string()).min(1);
 
 export const PolicySchema = z.strictObject({
   instanceDowntime: downtime.optional(),
-  apiDowntime: z.union([downtime, downtimeList]).optional(),
+  apiDowntime: z.union([downtime, downtimeList], { error: 'forbid, allow or a list of services or projects' }).optional(),
 });
 
 export const DurationsSchema = z.strictObject(

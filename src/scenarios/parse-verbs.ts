@@ -87,7 +87,12 @@ export const VERB_CHECKERS: Checkers = {
   stop: serviceStep('stop'),
   start: serviceStep('start'),
   restart: serviceStep('restart'),
-  upgrade: serviceStep('upgrade'),
+  upgrade: (v, body) => {
+    const release = body.release === undefined ? undefined : resolveRelease(v.ctx, body.release, [...v.path, 'release']);
+    const action = serviceStep('upgrade')(v, body);
+    if (!action || (body.release !== undefined && !release)) return undefined;
+    return release ? { ...action, release } : action;
+  },
   disable: (v, body) => serviceStep('disable')(v, { node: body.node, service: body.service ?? 'nova-compute' }),
   enable: (v, body) => serviceStep('enable')(v, { node: body.node, service: body.service ?? 'nova-compute' }),
   'live-migrate': migrateStep('live-migrate'),
@@ -107,9 +112,10 @@ export const VERB_CHECKERS: Checkers = {
         valid = false;
       }
     }
-    if (!project || !valid) return undefined;
+    const release = body.release === undefined ? undefined : resolveRelease(ctx, body.release, [...path, 'release']);
+    if (!project || !valid || (body.release !== undefined && !release)) return undefined;
     const database = body.database === undefined ? {} : { database: asDatabase(body.database) };
-    return { verb: 'db', project, phase: body.phase as DbPhase, ...database };
+    return { verb: 'db', project, phase: body.phase as DbPhase, ...database, ...(release ? { release } : {}) };
   },
 
   config: ({ ctx, world, path }, body) => {

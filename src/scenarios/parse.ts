@@ -12,7 +12,9 @@ import { DurationsSchema, PlanSchema, PolicySchema } from './parse-schema.ts';
 import { parseSteps } from './parse-steps.ts';
 import { parseTopology } from './parse-topology.ts';
 import { parseYaml } from './parse-yaml.ts';
-import type { Plan, Policy, ReleaseName, Verb } from './plan.ts';
+import { didYouMean } from './parse-hints.ts';
+import { PROJECTS, SERVICE_NAMES, type Plan, type Policy, type ReleaseName, type Verb } from './plan.ts';
+import { isServiceName } from './selectors.ts';
 
 export type { PlanError } from './parse-errors.ts';
 export { formatPlanError, formatPlanErrors, PLAN_ERRORS } from './parse-errors.ts';
@@ -35,6 +37,7 @@ export function parsePlan(text: string, file = '<inline>'): ParseResult {
   const ctx = new ParseContext(file, source);
   const from = release(ctx, raw.from, 'from');
   const to = release(ctx, raw.to, 'to');
+  checkPolicyList(ctx, raw.policy);
   const { topology, world } = parseTopology(ctx, raw.topology);
   const steps = parseSteps(ctx, world, raw.steps, to);
   errors.push(...ctx.errors);
@@ -59,6 +62,16 @@ export function parsePlan(text: string, file = '<inline>'): ParseResult {
       file,
     },
   };
+}
+
+/** `apiDowntime: [nova, cinder-api]`: each entry a service or a project, as the simulator matches them. */
+function checkPolicyList(ctx: ParseContext, policy: unknown): void {
+  const list = (policy as { apiDowntime?: unknown } | null | undefined)?.apiDowntime;
+  if (!Array.isArray(list)) return;
+  list.forEach((entry, i) => {
+    if (typeof entry !== 'string' || isServiceName(entry) || (PROJECTS as readonly string[]).includes(entry)) return;
+    ctx.error('PLAN-E013', ['policy', 'apiDowntime', i], `unknown service or project "${entry}"`, didYouMean(entry, [...PROJECTS, ...SERVICE_NAMES]));
+  });
 }
 
 function release(ctx: ParseContext, value: unknown, field: 'from' | 'to'): ReleaseName | undefined {

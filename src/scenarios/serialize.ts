@@ -50,6 +50,8 @@ export function serializePlan(plan: Plan): string {
   flowEntries(doc.getIn(['topology', 'loadBalancers']));
   flowEntries(doc.getIn(['topology', 'databases']));
   flowEntries(doc.getIn(['topology', 'instances']));
+  const apiDowntime = doc.getIn(['policy', 'apiDowntime']);
+  if (isSeq(apiDowntime)) apiDowntime.flow = true;
   flowSteps(doc.get('steps'));
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
@@ -82,15 +84,23 @@ const selector = (services: readonly string[]): string | readonly string[] =>
 
 function actionToPlain(action: Action): Plain {
   switch (action.verb) {
+    case 'upgrade':
+      return { upgrade: { node: action.node, service: selector(action.services), ...(action.release ? { release: action.release } : {}) } };
     case 'stop':
     case 'start':
     case 'restart':
-    case 'upgrade':
     case 'disable':
     case 'enable':
       return { [action.verb]: { node: action.node, service: selector(action.services) } };
     case 'db':
-      return { db: { service: action.project, phase: action.phase, ...(action.database ? { database: action.database } : {}) } };
+      return {
+        db: {
+          service: action.project,
+          phase: action.phase,
+          ...(action.database ? { database: action.database } : {}),
+          ...(action.release ? { release: action.release } : {}),
+        },
+      };
     case 'config':
       return {
         config: { nodes: action.nodes, file: action.file, section: action.section, key: action.key, value: action.value },
