@@ -58,6 +58,15 @@ const EXPECTED: [string, string[]][] = [
     '12:15: [PLAN-E007] duration must be a number, got "ten minutes"',
     '13:90: [PLAN-E007] config.value must be a text, number or boolean value, or null to remove the key, got a list',
   ]],
+  ['E007-odd-shapes.yaml', [
+    '6:8: [PLAN-E007] topology.nodes.c1 must be a map, got nothing',
+    '8:14: [PLAN-E007] topology.instances must be a map, got a list',
+    '10:4: [PLAN-E007] step 1 must be a map, got nothing',
+    '11:10: [PLAN-E007] stop must be a map, got nothing',
+    '12:15: [PLAN-E007] parallel must be a list, got a map',
+    '13:13: [PLAN-E007] reboot must be a map, got "c2"',
+    '14:11: [PLAN-E007] name must be text, got number 5',
+  ]],
   ['E007-not-a-map.yaml', [
     '1:1: [PLAN-E007] a plan must be a map of fields, got a list',
   ]],

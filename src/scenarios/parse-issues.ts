@@ -42,8 +42,13 @@ export function fieldLabel(path: Path): string {
   let start = 0;
   for (let i = 0; i < path.length; i++) if (isStepPath(path.slice(0, i + 1))) start = i + 1;
   const rest = path.slice(start);
-  if (rest.length === 0) return start === 0 ? 'the plan' : 'the step';
+  if (rest.length === 0) return start === 0 ? 'the plan' : `step ${stepId(path)}`;
   return rest.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+}
+
+/** The id a step path will have in the Plan ("3", "3.2"), for messages about the step itself. */
+function stepId(path: Path): string {
+  return path.filter((s): s is number => typeof s === 'number').map((i) => i + 1).join('.');
 }
 
 /** Field names valid in the map at `path`, for "did you mean" hints on unknown fields. */
