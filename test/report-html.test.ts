@@ -77,8 +77,8 @@ describe('HTML report', () => {
 
   it('renders a 1,000-compute plan with capped columns and collapsed rows', () => {
     const out = renderHtml(plansReport([{ result: bigResult(1000) }]));
-    expect(out).toMatch(/data-figure="timeline" data-rows="(\d+)" data-columns="32"/);
-    expect(out).toContain('(32 nodes)');
+    expect(out).toMatch(/data-figure="timeline" data-rows="(\d+)" data-columns="20"/);
+    expect(out).toMatch(/data-row="nova-compute×\d+" data-nodes="\d{2,}"/);
     expect(out.length).toBeLessThan(2_000_000);
     expect(wellFormed(out, true)).toEqual([]);
   });

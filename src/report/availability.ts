@@ -1,7 +1,10 @@
 /**
  * Availability strips: for each API frontend (or API service without a frontend) and for the
- * instances, whether they were reachable at each timeline column, with totals over the whole
- * plan. Totals are summed over every step, not over the (possibly merged) columns.
+ * instances, whether they were reachable during each timeline column, with totals over the
+ * whole plan.
+ *
+ * "Down" means down at any moment of the step (the record's apisDown/instancesDown), not only
+ * after it. Totals count top-level steps: the leaves of a parallel group share one duration.
  */
 import type { StepRecord } from '../sim/result.ts';
 import type { TimelineColumn } from './timeline.ts';
@@ -37,7 +40,7 @@ export function buildStrips(timeline: readonly StepRecord[], columns: readonly T
     strips.push(
       strip('api', name, timeline, columns, (r) => {
         const f = r.frontends.find((x) => x.name === name);
-        return f ? (f.available ? 0 : 1) : 0;
+        return r.apisDown.includes(service) || (f !== undefined && !f.available) ? 1 : 0;
       }, service),
     );
   }
@@ -68,14 +71,26 @@ function strip(
   let downSeconds = 0;
   let instanceSeconds = 0;
   const affected = new Set<string>();
-  for (const r of timeline) {
-    const n = down(r);
-    if (n > 0) {
-      downSteps++;
-      downSeconds += r.durationSeconds;
-      instanceSeconds += n * r.durationSeconds;
+  // Walk top-level steps: consecutive records with the same step number.
+  for (let i = 0; i < timeline.length; ) {
+    const step = timeline[i]!.step;
+    let j = i;
+    let worst = 0;
+    let seconds = 0;
+    const names = new Set<string>();
+    for (; j < timeline.length && timeline[j]!.step === step; j++) {
+      const r = timeline[j]!;
+      worst = Math.max(worst, down(r));
+      seconds = Math.max(seconds, r.durationSeconds);
+      if (kind === 'instances') for (const x of r.instancesDown) names.add(x);
     }
-    if (kind === 'instances') for (const i of r.instancesDown) affected.add(i);
+    if (worst > 0 && step > 0) {
+      downSteps++;
+      downSeconds += seconds;
+      instanceSeconds += (kind === 'instances' ? names.size : worst) * seconds;
+    }
+    for (const x of names) affected.add(x);
+    i = j;
   }
   return {
     kind,

@@ -51,12 +51,15 @@ function stateOf(v: Violation, r: StepRecord): string[] {
       if (s.enabled === false) parts.push('disabled');
       out.push(`${s.node}/${s.service}: ${parts.join(', ')}`);
     }
-    const f = r.frontends.find((x) => x.name === e || x.service === e);
-    if (f) {
+    const name = e.replace(/^frontend:/, '');
+    for (const f of r.frontends.filter((x) => x.name === name || x.service === name)) {
       const b = f.backends.map((x) => `${x.node} ${x.state}`).join(', ');
       out.push(`frontend ${f.name}: ${f.available ? 'available' : 'no active backend'} (${b || 'no backends'})`);
     }
-    if (services.length === 0 && !f && r.instancesDown.includes(e)) out.push(`instance ${e}: down`);
+    if (e.startsWith('instance:') || r.instancesDown.includes(e)) {
+      const i = e.replace(/^instance:/, '');
+      out.push(`instance ${i}: ${r.instancesDown.includes(i) ? 'down during this step' : 'up'}`);
+    }
   }
   return [...new Set(out)];
 }

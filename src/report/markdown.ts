@@ -105,7 +105,7 @@ function timelineMd(r: CheckResult, timeline: readonly StepRecord[]): string[] {
   const out: string[] = [];
   const notes: string[] = [];
   if (tl.rows.length + tl.hiddenRows < tl.services) notes.push('Nodes with identical histories share a row.');
-  if (tl.merged) notes.push(`${tl.steps} steps merged into ${tl.columns.length} columns (state at the end of each range).`);
+  if (tl.merged) notes.push(`${tl.steps - 1} steps merged into ${tl.columns.length - 1} columns after the start (state at the end of each range; “changed” when something changed in between).`);
   out.push(`Release and state of every service after each step (step 0 is the start); a compute RPC cap is written where it takes effect.${notes.length ? ` ${notes.join(' ')}` : ''}`, '');
   out.push(`| Node | Service | ${tl.columns.map((c) => (c.violations.length ? `**${mdText(c.label)}** ⚠` : mdText(c.label))).join(' | ')} |`);
   out.push(`|---|---|${tl.columns.map(() => '---').join('|')}|`);

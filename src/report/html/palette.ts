@@ -39,9 +39,9 @@ export function clip(text: string, max: number): string {
 }
 
 /**
- * Figures shrink to the page width (projectors, print) but never below 60 % of their natural
+ * Figures shrink to the page width (projectors, print) but never below 70 % of their natural
  * size, where the text would be unreadable; past that the figure scrolls sideways.
  */
 export function fitStyle(width: number): string {
-  return `width:100%;max-width:${width}px;min-width:${Math.round(width * 0.6)}px;height:auto`;
+  return `width:100%;max-width:${width}px;min-width:${Math.round(width * 0.7)}px;height:auto`;
 }

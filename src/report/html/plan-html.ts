@@ -58,7 +58,7 @@ export function planHtml(p: PlanReport, id: string, heading: boolean): string {
     const strips = buildStrips(r.timeline, tl.columns);
     const notes: string[] = [];
     if (tl.rows.length + tl.hiddenRows < tl.services) notes.push(`${tl.services} services on nodes drawn as ${tl.rows.length + tl.hiddenRows} rows: nodes with identical histories share a row.`);
-    if (tl.merged) notes.push(`${tl.steps} steps merged into ${tl.columns.length} columns; a merged cell shows the state at the end of its steps.`);
+    if (tl.merged) notes.push(`${tl.steps - 1} steps merged into ${tl.columns.length - 1} columns after the start; a merged cell shows the state at the end of its steps, “changed” when something changed in between.`);
     out.push(
       `<p>Release and state of every service after each step. Step 0 is the starting point.${notes.length ? ` ${esc(notes.join(' '))}` : ''}</p>`,
       `<div class="figure">${timelineSvg(tl, r.plan.from, r.plan.to, `${id}-tl`)}</div>`,

@@ -5,7 +5,7 @@
  */
 import type { TimelineCell, TimelineModel } from '../timeline.ts';
 import { esc } from '../escape.ts';
-import { plural, releaseShort, releaseTitle, duration } from '../format.ts';
+import { duration, nodeList, plural, releaseShort, releaseTitle } from '../format.ts';
 import { COLOURS, GEOMETRY as G, clip, fitStyle, releaseColours } from './palette.ts';
 
 export function timelineSvg(model: TimelineModel, from: string, to: string, id: string): string {
@@ -39,13 +39,13 @@ export function timelineSvg(model: TimelineModel, from: string, to: string, id: 
   // Rows.
   model.rows.forEach((row, i) => {
     const y = G.headHeight + i * G.rowHeight;
-    const nodeLabel = clip(row.label, 36);
+    const nodeLabel = rowLabel(row.nodes);
     out.push(
       `<g data-row="${esc(row.nodes.length === 1 ? `${row.nodes[0]}/${row.service}` : `${row.service}×${row.nodes.length}`)}" data-nodes="${row.nodes.length}">`,
       `<title>${esc(`${row.label} · ${row.service}`)}</title>`,
       `<rect x="0" y="${y}" width="${G.labelWidth - 4}" height="${G.rowHeight - 2}" fill="${i % 2 ? '#ffffff' : '#f5f6f7'}"/>`,
-      `<text x="8" y="${y + 24}" font-size="16" font-weight="700" fill="${COLOURS.ink}">${esc(nodeLabel)}</text>`,
-      `<text x="8" y="${y + 45}" font-size="15" fill="${COLOURS.muted}">${esc(row.service)}</text>`,
+      `<text x="8" y="${y + 24}" font-size="15" font-weight="700" fill="${COLOURS.ink}">${esc(nodeLabel)}</text>`,
+      `<text x="8" y="${y + 45}" font-size="15" fill="${COLOURS.muted}">${esc(row.nodes.length > 1 ? `${row.service} · ${row.nodes.length} nodes` : row.service)}</text>`,
       `</g>`,
     );
     row.cells.forEach((cell, j) => out.push(cellSvg(cell, G.labelWidth + j * G.colWidth, y, from, to, id, `${row.label} · ${row.service}`, model.columns[j]?.label ?? '')));
@@ -95,7 +95,11 @@ function cellSvg(c: TimelineCell, x: number, y: number, from: string, to: string
   if (c.status === 'absent') {
     parts.push(`<text x="${cx}" y="${y + 32}" text-anchor="middle" font-size="16" fill="${COLOURS.muted}">—</text>`);
   } else {
-    parts.push(`<text x="${cx}" y="${y + 20}" text-anchor="middle" font-size="15" font-weight="700" fill="${fg}">${esc(releaseShort(c.release))}</text>`);
+    const name = releaseShort(c.release);
+    // Squeeze long names ("Gazpacho", "Dalmatian") into the cell rather than let them spill.
+    const room = w - 10 - (c.codes.length ? 18 : 0);
+    const fit = name.length * 9.4 > room ? ` textLength="${room}" lengthAdjust="spacingAndGlyphs"` : '';
+    parts.push(`<text x="${cx}" y="${y + 20}" text-anchor="middle" font-size="15" font-weight="700" fill="${fg}"${fit}>${esc(name)}</text>`);
     parts.push(`<text x="${cx}" y="${y + 36}" text-anchor="middle" font-size="12.5" fill="${fg}"${down ? ' font-weight="700"' : ''}>${esc(word)}</text>`);
     if (c.cap) parts.push(`<text x="${cx}" y="${y + 50}" text-anchor="middle" font-size="12" fill="${fg}">cap ${esc(clip(c.cap, 8))}</text>`);
   }
@@ -108,4 +112,9 @@ function cellSvg(c: TimelineCell, x: number, y: number, from: string, to: string
   }
   parts.push('</g>');
   return parts.join('');
+}
+
+/** Node list that fits the label column (the count goes on the service line). */
+function rowLabel(nodes: readonly string[]): string {
+  return clip(nodes.length === 1 ? nodes[0]! : nodeList(nodes, 2), 28);
 }
