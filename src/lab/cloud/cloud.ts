@@ -30,8 +30,13 @@ export interface LabNode {
   name: string;
   role: NodeRole;
   services: LabService[];
-  /** Release of each service's current container. */
+  /** Release of each service's current container (the code that runs, or ran last). */
   release: Map<LabService, ReleaseName>;
+  /**
+   * Release installed for each service. `upgrade` only installs (as in the model: only a start
+   * loads new code), so the container is replaced by one of this release at its next start.
+   */
+  installed: Map<LabService, ReleaseName>;
 }
 
 export type Readiness = { ok: true; seconds: number } | { ok: false; seconds: number; reason: string; logTail: string };
@@ -43,6 +48,9 @@ export interface ServiceRowState {
   /** Unix seconds of the last report. */
   reportedAt: number;
 }
+
+/** Log lines that mean a service refused to start even though its process may linger. */
+export const FATAL_PATTERNS = [/TooOldComputeService/, /ServiceTooOld/, /No local node identity found/, /no python application found/];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -103,6 +111,26 @@ export class LabCloud {
     return r.out.trim();
   }
 
+  /** Backend servers of one HAProxy backend: operational (2 = up) and admin state (1 = maint, 8 = drain). */
+  async lbServers(backend: string): Promise<{ server: string; up: boolean; admin: number; addr: string }[]> {
+    const out = await this.haproxy(`show servers state ${backend}`);
+    return out.split('\n').filter((l) => /^\d/.test(l)).map((l) => {
+      const f = l.split(/\s+/);
+      return { server: f[3] ?? '', addr: f[4] ?? '', up: f[5] === '2', admin: Number(f[6] ?? 0) };
+    });
+  }
+
+  /** Waits until HAProxy sees each named server of `backend` up (health checks pass). */
+  async waitLbUp(backend: string, servers: string[], limitSeconds = 30): Promise<void> {
+    const start = performance.now();
+    while ((performance.now() - start) / 1000 < limitSeconds) {
+      const state = await this.lbServers(backend);
+      if (servers.every((s) => state.find((x) => x.server === s)?.up)) return;
+      await sleep(300);
+    }
+    throw new LabError('LAB-TIMEOUT', `haproxy ${backend}: ${servers.join(', ')} not all up within ${limitSeconds} s: ${JSON.stringify(await this.lbServers(backend))}`);
+  }
+
   configPath(node: string): string {
     return join(this.runDir, 'nodes', node, 'nova.conf');
   }
@@ -113,7 +141,7 @@ export class LabCloud {
     mkdirSync(join(this.runDir, 'nodes', name), { recursive: true });
     writeFileSync(this.configPath(name), novaConf({ host: name, fakeDriver: facts.fakeDriver }));
     if (services.includes('nova-compute')) await this.docker.createVolume(this.volumeName(name), { 'preflight.lab.node': name });
-    const node: LabNode = { name, role, services, release: new Map(services.map((s) => [s, release])) };
+    const node: LabNode = { name, role, services, release: new Map(services.map((s) => [s, release])), installed: new Map(services.map((s) => [s, release])) };
     this.nodes.set(name, node);
     return node;
   }
@@ -147,15 +175,32 @@ export class LabCloud {
       labels: { 'preflight.lab.node': node, 'preflight.lab.service': service, 'preflight.lab.release': release },
     });
     n.release.set(service, release);
+    n.installed.set(service, release);
     return since;
   }
 
+  /**
+   * Starts a service on its installed release: the existing container when its release is the
+   * installed one, otherwise a new container of the installed release (same config and volume).
+   * Returns the start time (Unix seconds) that readiness is measured from.
+   */
   async start(node: string, service: LabService): Promise<number> {
+    const n = this.node(node);
+    const installed = n.installed.get(service);
+    if (!installed) throw new LabError('LAB-NODE', `${node} runs no ${service}`);
+    const exists = await this.docker.state(this.containerName(node, service)).then(() => true, () => false);
+    if (exists && n.release.get(service) !== installed) await this.retire(node, service);
+    if (!exists || n.release.get(service) !== installed) return this.startNew(node, service, installed);
     const since = Date.now() / 1000;
     await this.docker.container(this.containerName(node, service)).start().catch((e: { statusCode?: number }) => {
       if (e.statusCode !== 304) throw e; // 304: already running
     });
     return since;
+  }
+
+  install(node: string, service: LabService, release: ReleaseName): void {
+    this.facts(release, service === 'nova-compute' ? 'compute' : 'control');
+    this.node(node).installed.set(service, release);
   }
 
   async stop(node: string, service: LabService): Promise<void> {
@@ -206,6 +251,11 @@ export class LabCloud {
       const st = await this.docker.state(name);
       if (!st.running) {
         return { ok: false, seconds: seconds(), reason: `${name} exited with status ${st.exitCode}`, logTail: lastLines(await this.docker.logs(name), 15) };
+      }
+      const recent = await this.docker.logs(name, { since: Math.floor(since) });
+      const fatal = FATAL_PATTERNS.find((p) => p.test(recent));
+      if (fatal) {
+        return { ok: false, seconds: seconds(), reason: `${name} logged ${fatal.source}`, logTail: lastLines(recent, 15) };
       }
       if (hasServiceRow(service)) {
         const row = (await this.serviceRows()).find((r) => r.host === node && r.binary === service);

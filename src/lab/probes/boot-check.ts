@@ -1,0 +1,43 @@
+/**
+ * A real boot on one compute host: create a server forced onto the host, wait for ACTIVE or
+ * ERROR within a hard limit, then delete it. This is the lab's proof that a compute can take
+ * work after a step, beyond its service row saying "up".
+ */
+import type { OpenStackClient, Server } from '../openstack/client.ts';
+
+export interface BootResult {
+  host: string;
+  ok: boolean;
+  seconds: number;
+  status: string;
+  detail?: string;
+}
+
+export interface BootSpec {
+  imageId: string;
+  flavorId: string;
+}
+
+/** `keep` leaves an ACTIVE server in place (the plan's own instances); probes delete theirs. */
+export async function bootOn(client: OpenStackClient, spec: BootSpec, host: string, name: string, limitSeconds = 45, keep = false): Promise<BootResult> {
+  const start = performance.now();
+  const seconds = () => Math.round((performance.now() - start) / 100) / 10;
+  const created = await client.nova<{ server?: { id: string } }>('POST', '/servers', {
+    server: { name, imageRef: spec.imageId, flavorRef: spec.flavorId, networks: 'none', availability_zone: `nova:${host}` },
+  });
+  const id = created.body.server?.id;
+  if (!id) return { host, ok: false, seconds: seconds(), status: `HTTP ${created.status}`, detail: JSON.stringify(created.body).slice(0, 300) };
+  let status = 'BUILD';
+  let fault: string | undefined;
+  while (seconds() < limitSeconds) {
+    await new Promise((r) => setTimeout(r, 300));
+    const r = await client.nova<{ server?: Server }>('GET', `/servers/${id}`);
+    status = r.body.server?.status ?? `HTTP ${r.status}`;
+    fault = r.body.server?.fault?.message;
+    if (status === 'ACTIVE' || status === 'ERROR') break;
+  }
+  const result: BootResult = { host, ok: status === 'ACTIVE', seconds: seconds(), status, ...(fault ? { detail: fault } : {}) };
+  if (status !== 'ACTIVE' && status !== 'ERROR') result.detail = `still ${status} after ${limitSeconds} s`;
+  if (!keep || !result.ok) await client.nova('DELETE', `/servers/${id}`);
+  return result;
+}
