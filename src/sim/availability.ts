@@ -6,11 +6,9 @@ import { isApi } from '../models/catalogue/services.ts';
 import type { NodeName, ServiceName } from '../scenarios/plan.ts';
 import { isRunning, nodeUp, type World } from './world.ts';
 
-/** Every API service present in the cloud (on any node). */
-export function apiServices(world: World): ServiceName[] {
-  const set = new Set<ServiceName>();
-  for (const node of world.nodes.values()) for (const s of node.services.keys()) if (isApi(s)) set.add(s);
-  return [...set];
+/** The API services among those present in the cloud. */
+export function apiServices(present: Iterable<ServiceName>): ServiceName[] {
+  return [...present].filter(isApi);
 }
 
 export function apiAvailable(world: World, service: ServiceName, excluding?: NodeName): boolean {

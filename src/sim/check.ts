@@ -10,7 +10,8 @@ import { applyStep } from './apply/index.ts';
 import { apiAvailable, apiServices } from './availability.ts';
 import { stepDuration } from './durations.ts';
 import { finding, listNames, type Finding } from './finding.ts';
-import { finalInvariants, stateInvariants } from './invariants/index.ts';
+import { CensusIndex, finalInvariants, stateInvariants } from './invariants/index.ts';
+import { touchedNodes } from './touched.ts';
 import { apiDowntimeAllowed, instanceDowntimeAllowed } from './policy.ts';
 import type { CheckResult, Downtime, StepRecord, Violation } from './result.ts';
 import { writtenOrder, type LeafStep } from './sequence.ts';
@@ -52,10 +53,11 @@ export function checkPlan(plan: Plan, options: CheckOptions = {}): CheckResult {
   }
 
   // State conditions persist: report a key when it appears.
+  const census = new CensusIndex(world);
   let active = new Set<string>();
   const reportState = (leaf?: LeafStep) => {
     const now = new Set<string>();
-    for (const f of stateInvariants(world)) {
+    for (const f of stateInvariants(world, census.census())) {
       const key = f.key ?? `${f.code}|${f.message}`;
       now.add(key);
       if (!active.has(key)) place(f, leaf);
@@ -74,15 +76,16 @@ export function checkPlan(plan: Plan, options: CheckOptions = {}): CheckResult {
     // One top-level step (a parallel group is several leaves) at a time.
     const top = sequence[i]!.top;
     const duration = stepDuration(top, plan.durations);
-    const apisDown = new Set<ServiceName>(downApis(world));
+    const apisDown = new Set<ServiceName>(downApis(world, census));
     const instancesDown = new Set<string>();
     for (; i < sequence.length && sequence[i]!.top === top; i++) {
       const leaf = sequence[i]!;
       const before = violations.length;
       const effects = applyStep(world, leaf.step);
+      census.update(world, touchedNodes(leaf.step.action));
       for (const f of effects.findings) place(f, leaf);
       reportState(leaf);
-      const downNow = [...downApis(world), ...effects.transientApiDown];
+      const downNow = [...downApis(world, census), ...effects.transientApiDown];
       for (const s of downNow) {
         if (!apisDown.has(s) && !api.isOpen(s) && !apiDowntimeAllowed(plan.policy, s)) {
           api.attach(s, place(finding('API_DOWNTIME', `${s} is unavailable: no running backend ${world.frontends.size ? 'in rotation ' : ''}answers`,
@@ -129,8 +132,8 @@ export function checkPlan(plan: Plan, options: CheckOptions = {}): CheckResult {
   };
 }
 
-function downApis(world: World): ServiceName[] {
-  return apiServices(world).filter((s) => !apiAvailable(world, s));
+function downApis(world: World, census: CensusIndex): ServiceName[] {
+  return apiServices(census.census().present).filter((s) => !apiAvailable(world, s));
 }
 
 /** Downtime windows per subject (an API service or an instance), in steps and seconds. */

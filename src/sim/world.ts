@@ -1,15 +1,16 @@
 /**
  * The simulated cloud: one XState snapshot per entity, plus the indexes the invariants need
  * (instances by host, registered compute service records). Built from a plan's topology and
- * stepped in place by apply.ts; the machines' transitions are pure (`getNextSnapshot`).
+ * stepped in place by apply.ts; the machines' transitions are pure (xstate's `transition`).
  */
-import { getInitialSnapshot, getNextSnapshot, type SnapshotFrom } from 'xstate';
+import { transition, type SnapshotFrom } from 'xstate';
 import { projectOf, SERVICE_INFO } from '../models/catalogue/services.ts';
 import { hasSchema } from '../models/catalogue/db-rules.ts';
 import { release as releaseOf } from '../models/catalogue/releases.ts';
 import {
-  backendMachine, instanceMachine, nodeMachine, schemaMachine, serviceMachine,
-  type InstanceEvent, type SchemaEvent, type ServiceEvent,
+  backendMachine, initialBackend, initialInstance, initialNode, initialSchema, initialService,
+  instanceMachine, nodeMachine, schemaMachine, serviceMachine,
+  type BackendEvent, type InstanceEvent, type NodeEvent, type SchemaEvent, type ServiceEvent,
 } from '../models/machines/index.ts';
 import type {
   DatabaseName, FrontendName, FrontendSpec, InstanceName, NodeName, NodeRole, Plan, Project, ReleaseName, ServiceName,
@@ -59,13 +60,19 @@ export function configKey(file: string, section: string, key: string): string {
 }
 
 export function sendService(snap: ServiceSnap, event: ServiceEvent): ServiceSnap {
-  return getNextSnapshot(serviceMachine, snap, event);
+  return transition(serviceMachine, snap, event)[0];
 }
 export function sendSchema(snap: SchemaSnap, event: SchemaEvent): SchemaSnap {
-  return getNextSnapshot(schemaMachine, snap, event);
+  return transition(schemaMachine, snap, event)[0];
+}
+export function sendNode(snap: NodeSnap, event: NodeEvent): NodeSnap {
+  return transition(nodeMachine, snap, event)[0];
+}
+export function sendBackend(snap: BackendSnap, event: BackendEvent): BackendSnap {
+  return transition(backendMachine, snap, event)[0];
 }
 export function sendInstance(snap: InstanceSnap, event: InstanceEvent): InstanceSnap {
-  return getNextSnapshot(instanceMachine, snap, event);
+  return transition(instanceMachine, snap, event)[0];
 }
 
 export function schemaKey(db: DatabaseName, project: Project): string {
@@ -94,7 +101,7 @@ export function nodeUp(node: NodeEntity): boolean {
 
 /** A new, stopped service installed at `release`. */
 export function newService(release: ReleaseName): ServiceSnap {
-  return getInitialSnapshot(serviceMachine, { release });
+  return initialService(release);
 }
 
 export function createWorld(plan: Plan): World {
@@ -111,7 +118,7 @@ export function createWorld(plan: Plan): World {
   for (const db of plan.topology.databases) {
     for (const project of db.projects) if (!world.defaultDatabase.has(project)) world.defaultDatabase.set(project, db.name);
   }
-  const nodeUpSnap = getInitialSnapshot(nodeMachine);
+  const nodeUpSnap = initialNode();
   for (const spec of plan.topology.nodes) {
     const release = spec.release ?? plan.from;
     const node: NodeEntity = {
@@ -137,17 +144,17 @@ export function createWorld(plan: Plan): World {
       const key = schemaKey(databaseFor(world, node, project), project);
       const existing = world.schemas.get(key);
       if (!existing || compareIndex(snap.context.installed, existing.context.level) < 0) {
-        world.schemas.set(key, getInitialSnapshot(schemaMachine, { release: snap.context.installed }));
+        world.schemas.set(key, initialSchema(snap.context.installed));
       }
     }
   }
   for (const fe of plan.topology.loadBalancers) {
     const backends = new Map<NodeName, BackendSnap>();
-    for (const b of fe.backends) backends.set(b, getInitialSnapshot(backendMachine));
+    for (const b of fe.backends) backends.set(b, initialBackend());
     world.frontends.set(fe.name, { spec: fe, backends });
   }
   for (const inst of plan.topology.instances) {
-    world.instances.set(inst.name, getInitialSnapshot(instanceMachine, { host: inst.host }));
+    world.instances.set(inst.name, initialInstance(inst.host));
     world.instancesByHost.get(inst.host)?.add(inst.name);
   }
   return world;

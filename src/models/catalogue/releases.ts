@@ -39,7 +39,7 @@ export function findRelease(nameOrSeries: string): Release | undefined {
 
 /** The release for a name already validated at the boundary. */
 export function release(name: ReleaseName | string): Release {
-  const r = findRelease(name);
+  const r = BY_KEY.get(name) ?? findRelease(name);
   if (!r) throw new Error(`catalogue: unknown release ${name}`);
   return r;
 }

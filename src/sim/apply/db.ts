@@ -3,8 +3,7 @@ import { availablePhases, DB_SOURCES, hasOnlineMigrations, hasSchema, migrateReq
 import { sourceRefs } from '../../models/catalogue/facts.ts';
 import { release } from '../../models/catalogue/releases.ts';
 import { projectOf } from '../../models/catalogue/services.ts';
-import { getInitialSnapshot } from 'xstate';
-import { schemaMachine } from '../../models/machines/index.ts';
+import { initialSchema } from '../../models/machines/index.ts';
 import type { DatabaseName, DbPhase, Project, ReleaseName, ServiceName } from '../../scenarios/plan.ts';
 import { finding, listNames } from '../finding.ts';
 import { databaseFor, isRunning, nodeUp, schemaKey, sendSchema, type World } from '../world.ts';
@@ -29,7 +28,7 @@ export function db(ctx: StepContext, project: Project, phase: DbPhase, database:
   const w = ctx.world;
   const dbName = database ?? w.defaultDatabase.get(project) ?? w.plan.topology.databases[0]!.name;
   const key = schemaKey(dbName, project);
-  const snap = w.schemas.get(key) ?? getInitialSnapshot(schemaMachine, { release: w.plan.from });
+  const snap = w.schemas.get(key) ?? initialSchema(w.plan.from);
   const src = DB_SOURCES[project];
   const cmd = phaseCommand(project, phase);
   const where = `database:${dbName}/${project}`;

@@ -1,6 +1,6 @@
 /** Apply one (non-parallel) step to the world, in place, and say what it did. */
 import type { Step } from '../../scenarios/plan.ts';
-import type { World } from '../world.ts';
+import { sendBackend, type World } from '../world.ts';
 import { db } from './db.ts';
 import { newContext, type StepEffects } from './effects.ts';
 import { coldMove, deleteInstance, liveMigrate } from './instances.ts';
@@ -18,7 +18,7 @@ export function applyStep(world: World, step: Step): StepEffects {
     case 'undrain': {
       const fe = world.frontends.get(a.frontend);
       const b = fe?.backends.get(a.node);
-      if (fe && b) fe.backends.set(a.node, getNext(b, a.verb));
+      if (fe && b) fe.backends.set(a.node, sendBackend(b, { type: a.verb === 'drain' ? 'DRAIN' : 'UNDRAIN' }));
       break;
     }
     case 'stop': stop(ctx, a.node, a.services); break;
@@ -40,11 +40,4 @@ export function applyStep(world: World, step: Step): StepEffects {
     case 'parallel': throw new Error('applyStep: parallel groups are expanded by the simulator');
   }
   return ctx;
-}
-
-import { getNextSnapshot } from 'xstate';
-import { backendMachine } from '../../models/machines/index.ts';
-import type { BackendSnap } from '../world.ts';
-function getNext(b: BackendSnap, verb: 'drain' | 'undrain'): BackendSnap {
-  return getNextSnapshot(backendMachine, b, { type: verb === 'drain' ? 'DRAIN' : 'UNDRAIN' });
 }

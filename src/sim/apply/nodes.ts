@@ -1,18 +1,16 @@
 /** reboot, add-node and remove-node. */
-import { getInitialSnapshot } from 'xstate';
 import { sourceRefs } from '../../models/catalogue/facts.ts';
 import { isApi, isNovaControl, SERVICE_INFO } from '../../models/catalogue/services.ts';
 import { release } from '../../models/catalogue/releases.ts';
-import { nodeMachine } from '../../models/machines/index.ts';
+import { initialNode } from '../../models/machines/index.ts';
 import type { Action, NodeName } from '../../scenarios/plan.ts';
 import { apiAvailable } from '../availability.ts';
 import { finding, listNames } from '../finding.ts';
 import { startService } from '../start.ts';
-import { computeRecordsFor, databaseFor, isRunning, newService, nodeUp, sendInstance, sendService, type NodeEntity } from '../world.ts';
+import { computeRecordsFor, databaseFor, isRunning, sendNode, newService, nodeUp, sendInstance, sendService, type NodeEntity } from '../world.ts';
 import { runningOn } from './db.ts';
 import type { StepContext } from './effects.ts';
 import { checkUndrained } from './services.ts';
-import { getNextSnapshot } from 'xstate';
 
 /** The node goes down (its instances and services with it) and comes back with every service on installed code. */
 export function reboot(ctx: StepContext, name: NodeName): void {
@@ -31,8 +29,8 @@ export function reboot(ctx: StepContext, name: NodeName): void {
     }
   }
   for (const s of wasRunning) n.services.set(s, sendService(n.services.get(s)!, { type: 'STOP' }));
-  n.snap = getNextSnapshot(nodeMachine, n.snap, { type: 'POWER_OFF' });
-  n.snap = getNextSnapshot(nodeMachine, n.snap, { type: 'POWER_ON' });
+  n.snap = sendNode(n.snap, { type: 'POWER_OFF' });
+  n.snap = sendNode(n.snap, { type: 'POWER_ON' });
   // systemd brings every unit back; pacemaker-managed active/passive services only where they ran.
   for (const s of n.services.keys()) {
     if (SERVICE_INFO[s].activePassive && !wasRunning.includes(s)) continue;
@@ -46,7 +44,7 @@ export function addNode(ctx: StepContext, a: Extract<Action, { verb: 'add-node' 
     name: a.node,
     role: a.role,
     ...(a.database ? { database: a.database } : {}),
-    snap: getInitialSnapshot(nodeMachine),
+    snap: initialNode(),
     services: new Map(a.services.map((s) => [s, newService(a.release)])),
     config: new Map(),
   };
@@ -84,6 +82,6 @@ export function removeNode(ctx: StepContext, name: NodeName): void {
   }
   w.instancesByHost.delete(name);
   computeRecordsFor(w, n).delete(name);
-  n.snap = getNextSnapshot(nodeMachine, n.snap, { type: 'REMOVE' });
+  n.snap = sendNode(n.snap, { type: 'REMOVE' });
   w.nodes.delete(name);
 }

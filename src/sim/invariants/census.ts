@@ -1,20 +1,26 @@
 /**
- * One pass over the cloud per step, grouping running services by (service, release, cap), so the
- * invariants compare a handful of version groups instead of thousands of nodes.
+ * The running version mix, grouped by (service, database, release, cap), so the invariants compare
+ * a handful of version groups instead of thousands of nodes. Kept incrementally: after a step only
+ * the nodes it touched are counted again, which keeps a 1,000-compute plan fast.
  */
 import { release } from '../../models/catalogue/releases.ts';
-import type { ReleaseName, ServiceName } from '../../scenarios/plan.ts';
 import { projectOf } from '../../models/catalogue/services.ts';
+import type { NodeName, ReleaseName, ServiceName } from '../../scenarios/plan.ts';
 import { computeRecordsFor, databaseFor, isRunning, nodeUp, type World } from '../world.ts';
 
-export interface Group {
-  service: ServiceName;
-  /** The nova database (environment) of nova services; the project's database otherwise. */
-  db: string;
-  code: ReleaseName;
-  computeCap: string | null;
+export class Group {
+  readonly set = new Set<string>();
+  constructor(
+    readonly service: ServiceName,
+    /** The nova database (environment) of nova services; the project's database otherwise. */
+    readonly db: string,
+    readonly code: ReleaseName,
+    readonly computeCap: string | null,
+  ) {}
   /** "node/service" of each member. */
-  members: string[];
+  get members(): string[] {
+    return [...this.set];
+  }
 }
 
 export interface Census {
@@ -25,32 +31,73 @@ export interface Census {
   enabledButDown: string[];
 }
 
-export function takeCensus(world: World): Census {
-  const running = new Map<ServiceName, Map<string, Group>>();
-  const present = new Set<ServiceName>();
-  const enabledButDown: string[] = [];
-  for (const node of world.nodes.values()) {
+interface Entry {
+  groupKey: string;
+  member: string;
+}
+
+/** The census, updated node by node. */
+export class CensusIndex {
+  private groups = new Map<string, Group>();
+  private byNode = new Map<NodeName, { entries: Entry[]; present: ServiceName[]; down: string[] }>();
+  private presentCount = new Map<ServiceName, number>();
+  private down = new Set<string>();
+
+  constructor(world: World) {
+    for (const name of world.nodes.keys()) this.recount(world, name);
+  }
+
+  /** Count these nodes again (all of them when `nodes` is 'all'). Removed nodes drop out. */
+  update(world: World, nodes: Iterable<NodeName> | 'all'): void {
+    const names = nodes === 'all' ? new Set([...world.nodes.keys(), ...this.byNode.keys()]) : nodes;
+    for (const n of names) this.recount(world, n);
+  }
+
+  private recount(world: World, name: NodeName): void {
+    const old = this.byNode.get(name);
+    if (old) {
+      for (const e of old.entries) this.groups.get(e.groupKey)?.set.delete(e.member);
+      for (const s of old.present) this.presentCount.set(s, (this.presentCount.get(s) ?? 1) - 1);
+      for (const d of old.down) this.down.delete(d);
+      this.byNode.delete(name);
+    }
+    const node = world.nodes.get(name);
+    if (!node) return;
+    const rec = { entries: [] as Entry[], present: [] as ServiceName[], down: [] as string[] };
     const up = nodeUp(node);
     for (const [service, snap] of node.services) {
-      present.add(service);
+      rec.present.push(service);
+      this.presentCount.set(service, (this.presentCount.get(service) ?? 0) + 1);
+      const member = `${node.name}/${service}`;
       const ok = up && isRunning(snap);
       // A compute nova refused never registered: the scheduler does not know it.
       if (service === 'nova-compute' && snap.context.enabled && !ok && computeRecordsFor(world, node).has(node.name)) {
-        enabledButDown.push(`${node.name}/${service}`);
+        rec.down.push(member);
+        this.down.add(member);
       }
       if (!ok) continue;
-      let byKey = running.get(service);
-      if (!byKey) running.set(service, (byKey = new Map()));
       const db = databaseFor(world, node, projectOf(service));
-      const key = `${db}|${snap.context.code}|${snap.context.computeCap ?? ''}`;
-      let g = byKey.get(key);
-      if (!g) byKey.set(key, (g = { service, db, code: snap.context.code, computeCap: snap.context.computeCap, members: [] }));
-      g.members.push(`${node.name}/${service}`);
+      const key = `${service}|${db}|${snap.context.code}|${snap.context.computeCap ?? ''}`;
+      let g = this.groups.get(key);
+      if (!g) this.groups.set(key, (g = new Group(service, db, snap.context.code, snap.context.computeCap)));
+      g.set.add(member);
+      rec.entries.push({ groupKey: key, member });
     }
+    this.byNode.set(name, rec);
   }
-  const out = new Map<ServiceName, Group[]>();
-  for (const [s, m] of running) out.set(s, [...m.values()]);
-  return { running: out, present, enabledButDown };
+
+  census(): Census {
+    const running = new Map<ServiceName, Group[]>();
+    for (const g of this.groups.values()) {
+      if (g.set.size === 0) continue;
+      const list = running.get(g.service);
+      if (list) list.push(g);
+      else running.set(g.service, [g]);
+    }
+    const present = new Set<ServiceName>();
+    for (const [s, n] of this.presentCount) if (n > 0) present.add(s);
+    return { running, present, enabledButDown: [...this.down] };
+  }
 }
 
 export function groups(c: Census, ...services: ServiceName[]): Group[] {

@@ -34,20 +34,22 @@ export function rpcInvariants(c: Census): Finding[] {
   const conductors = groups(c, 'nova-conductor');
   const control = conductors.length > 0 ? conductors : groups(c, 'nova-api', 'nova-scheduler');
   for (const ctl of releasesOf(control)) {
-    const ctlMembers = members(byRelease(control, ctl));
+    const ctlGroups = byRelease(control, ctl);
+    const ctlMembers = () => members(ctlGroups);
     for (const r of computeReleases) {
-      const targets = members(byRelease(computes, r));
+      if (release(r).index === release(ctl).index) continue;
+      const targets = () => members(byRelease(computes, r));
       if (release(r).index > release(ctl).index) {
         const v = computeToConductor(ctl, r);
         out.push(finding('COMPUTE_NEWER_THAN_CONTROL',
-          `${r} computes run under ${ctl} control services: ${listNames(targets)}. Unsupported by nova's upgrade policy; real nova does not block it (a newer compute registers and boots servers)`,
-          [...targets, ...ctlMembers], 'Upgrade every nova control service (conductors first) before any compute.', v.source,
+          `${r} computes run under ${ctl} control services: ${listNames(targets())}. Unsupported by nova's upgrade policy; real nova does not block it (a newer compute registers and boots servers)`,
+          [...targets(), ...ctlMembers()], 'Upgrade every nova control service (conductors first) before any compute.', v.source,
           { key: `newer|${ctl}|${r}` }));
       } else if (!computeSupported(ctl, r)) {
         const oldest = oldestSupportedCompute(ctl);
         out.push(finding('SERVICE_TOO_OLD',
-          `${r} computes are older than ${ctl} supports (oldest supported: ${oldest.oldest}): ${listNames(targets)}`,
-          [...targets, ...ctlMembers], `Nova control services support computes back to ${oldest.oldest} (${oldest.sourceNote}).`, SKEW_SOURCES,
+          `${r} computes are older than ${ctl} supports (oldest supported: ${oldest.oldest}): ${listNames(targets())}`,
+          [...targets(), ...ctlMembers()], `Nova control services support computes back to ${oldest.oldest} (${oldest.sourceNote}).`, SKEW_SOURCES,
           { key: `too-old|${ctl}|${r}` }));
       }
     }

@@ -1,0 +1,245 @@
+/**
+ * Turn a schedule into the exact leaf sequence a run executes. A shadow world is stepped along
+ * (apply only, no invariants) because faults target what exists at that moment: a RabbitMQ restart
+ * takes down the computes running then, a flap hits a backend in rotation then. The shadow run is
+ * also where model coverage is observed. The verdict itself comes from `checkPlan` on the result.
+ */
+import type { Action, NodeName, Plan, ServiceName, Step } from '../../scenarios/plan.ts';
+import { applyStep } from '../apply/index.ts';
+import { stepDuration } from '../durations.ts';
+import type { InvariantCode } from '../result.ts';
+import { writtenOrder, type LeafStep } from '../sequence.ts';
+import { resolveCapOn, startService } from '../start.ts';
+import { bootWorld, createWorld, isRunning, nodeUp, type World } from '../world.ts';
+import { FAULTS, type FaultKind } from './faults.ts';
+import { permutation, type FaultChoice, type Schedule } from './schedule.ts';
+
+/** How long computes report down after a RabbitMQ restart (LAB-NOTES: about 60 s, a message timeout). */
+export const RABBITMQ_DOWN_SECONDS = 60;
+
+/** One fault as it happened: what a counterexample and a replay file show. */
+export interface AppliedFault {
+  kind: FaultKind;
+  /** The label its injected leaves carry (`!f1.reboot`). */
+  label: string;
+  /** What it did, in words ("compute2 reboots before step 7"). */
+  summary: string;
+}
+
+export interface BuiltRun {
+  sequence: LeafStep[];
+  faults: AppliedFault[];
+  /** Codes excused per violation step id (`leaf.step.id + leaf.injected`). */
+  excused: Map<string, Set<InvariantCode>>;
+}
+
+/** Something that watches every leaf applied to the shadow world (coverage). */
+export interface LeafObserver {
+  before(world: World): void;
+  after(world: World, leaf: LeafStep): void;
+}
+
+/** The plan's leaves grouped per top-level step, and which tops are parallel groups. */
+export interface PlanShape {
+  tops: Step[];
+  leaves: LeafStep[][];
+  /** Indices (into tops) of parallel groups with two or more leaves. */
+  groups: number[];
+}
+
+export function planShape(plan: Plan): PlanShape {
+  const byTop = new Map<Step, LeafStep[]>();
+  for (const l of writtenOrder(plan)) {
+    const list = byTop.get(l.top) ?? [];
+    list.push(l);
+    byTop.set(l.top, list);
+  }
+  const tops = plan.steps;
+  const leaves = tops.map((t) => byTop.get(t) ?? []);
+  return { tops, leaves, groups: tops.map((_, i) => i).filter((i) => leaves[i]!.length > 1) };
+}
+
+/** Leaves a leaf fault may target. */
+export function eligible(kind: FaultKind, leaf: LeafStep): boolean {
+  const v = leaf.step.action.verb;
+  if (kind === 'start-fail') return v === 'start' || v === 'restart';
+  if (kind === 'retry') return v !== 'db' && v !== 'add-node' && v !== 'remove-node';
+  if (kind === 'db-rerun') return v === 'db';
+  return false;
+}
+
+export const LEAF_FAULTS: readonly FaultKind[] = ['start-fail', 'retry', 'db-rerun'];
+
+export function buildRun(plan: Plan, shape: PlanShape, schedule: Schedule, observer?: LeafObserver): BuiltRun {
+  const world = createWorld(plan);
+  bootWorld(world, (node, service) => startService(world, node, service, [], { initial: true }));
+  const sequence: LeafStep[] = [];
+  const faults: AppliedFault[] = [];
+  const excused = new Map<string, Set<InvariantCode>>();
+  /** Windows open now: their codes are excused at every leaf emitted. */
+  const open = new Map<string, readonly InvariantCode[]>();
+  /** Leaves to emit (as their own top) before top index t. */
+  const later = new Map<number, { leaves: () => Action[]; label: string; kind: FaultKind; closes?: string }[]>();
+  /** Sequence index of the last plan leaf that touched each node (so a fault's recovery leaves the plan's work alone). */
+  const touched = new Map<string, number>();
+  const reportedSlow = new Set<number>();
+
+  const emit = (leaf: LeafStep, ownCodes: readonly InvariantCode[] = []) => {
+    const id = leaf.step.id + (leaf.injected ?? '');
+    const codes = [...ownCodes, ...[...open.values()].flat()];
+    if (codes.length > 0) {
+      const set = excused.get(id) ?? new Set<InvariantCode>();
+      for (const c of codes) set.add(c);
+      excused.set(id, set);
+    }
+    if (!leaf.injected) for (const n of nodesOf(leaf.step.action)) touched.set(n, sequence.length);
+    observer?.before(world);
+    applyStep(world, leaf.step);
+    observer?.after(world, leaf);
+    sequence.push(leaf);
+  };
+  const injectedTop = (t: number, label: string, action: Action, seconds: number): Step => ({
+    id: String(Math.min(t + 1, shape.tops.length)), number: Math.min(t + 1, Math.max(1, shape.tops.length)),
+    label: `fault ${label}`, action, durationSeconds: seconds,
+  });
+  const emitOwn = (t: number, label: string, kind: FaultKind, actions: Action[], seconds: number, own: boolean) => {
+    if (actions.length === 0) return;
+    const top = injectedTop(t, label, actions[0]!, seconds);
+    for (const action of actions) emit({ step: { ...top, action }, top, injected: label }, own ? FAULTS[kind].excused : []);
+  };
+
+  // Leaf faults, by the written-order leaf they hit.
+  const leafFaults = new Map<LeafStep, { choice: FaultChoice; index: number }[]>();
+  const all = shape.leaves.flat();
+  schedule.faults.forEach((choice, index) => {
+    if (!LEAF_FAULTS.includes(choice.kind)) return;
+    const pool = all.filter((l) => eligible(choice.kind, l));
+    if (pool.length === 0) return;
+    const leaf = pool[choice.at % pool.length]!;
+    leafFaults.set(leaf, [...(leafFaults.get(leaf) ?? []), { choice, index }]);
+  });
+  const boundary = (t: number) => schedule.faults.map((choice, index) => ({ choice, index })).filter(({ choice }) =>
+    !LEAF_FAULTS.includes(choice.kind) && choice.at % (shape.tops.length + 1) === t);
+  const slow = new Map<number, number>();
+  for (const f of schedule.faults) {
+    const t = f.at % (shape.tops.length + 1);
+    if (f.kind === 'slow' && t < shape.tops.length) slow.set(t, Math.max(slow.get(t) ?? 1, 2 + (f.delay % 4)));
+  }
+
+  const duration = (t: number) => {
+    const top = shape.tops[t];
+    return top ? stepDuration(top, plan.durations) * (slow.get(t) ?? 1) : 0;
+  };
+
+  for (let t = 0; t <= shape.tops.length; t++) {
+    for (const due of later.get(t) ?? []) {
+      emitOwn(t, due.label, due.kind, due.leaves(), 0, true);
+      if (due.closes) open.delete(due.closes);
+    }
+    for (const { choice, index } of boundary(t)) {
+      const label = `!f${index + 1}.${choice.kind}`;
+      if (choice.kind === 'reboot') {
+        const nodes = [...world.nodes.values()].filter(nodeUp);
+        const n = nodes[choice.pick % Math.max(1, nodes.length)];
+        if (!n) continue;
+        emitOwn(t, label, 'reboot', [{ verb: 'reboot', node: n.name }], stepDuration({ id: '', number: 0, action: { verb: 'reboot', node: n.name } }, plan.durations), true);
+        faults.push({ kind: 'reboot', label, summary: `${n.name} reboots unexpectedly before step ${t + 1}` });
+      } else if (choice.kind === 'rabbitmq') {
+        const down = faithfulComputes(world);
+        if (down.length === 0) continue;
+        let end = t + 1;
+        for (let s = duration(t); s < RABBITMQ_DOWN_SECONDS && end < shape.tops.length; end++) s += duration(end);
+        open.set(label, FAULTS.rabbitmq.excused);
+        emitOwn(t, `${label}-down`, 'rabbitmq', down.map((node) => ({ verb: 'stop', node, services: ['nova-compute' as ServiceName] })), 0, true);
+        const since = sequence.length;
+        const ups = later.get(end) ?? [];
+        // Computes the plan itself worked on meanwhile are the plan's again: only the others reconnect.
+        const up = () => down.filter((node) => (touched.get(node) ?? -1) < since)
+          .map((node): Action => ({ verb: 'start', node, services: ['nova-compute' as ServiceName] }));
+        ups.push({ leaves: up, label: `${label}-up`, kind: 'rabbitmq', closes: label });
+        later.set(end, ups);
+        faults.push({ kind: 'rabbitmq', label, summary: `RabbitMQ restarts before step ${t + 1}: ${down.length} compute(s) report down until before step ${end + 1}` });
+      } else if (choice.kind === 'flap') {
+        const active = activeBackends(world);
+        const b = active[choice.pick % Math.max(1, active.length)];
+        if (!b) continue;
+        emitOwn(t, label, 'flap', [{ verb: 'drain', frontend: b.frontend, node: b.node }, { verb: 'undrain', frontend: b.frontend, node: b.node }] as Action[], 0, true);
+        faults.push({ kind: 'flap', label, summary: `haproxy backend ${b.node} of ${b.frontend} flaps before step ${t + 1}` });
+      } else if (choice.kind === 'slow' && slow.has(t) && !reportedSlow.has(t)) {
+        reportedSlow.add(t);
+        faults.push({ kind: 'slow', label, summary: `step ${t + 1} takes ${slow.get(t)}× its estimate (${duration(t)} s)` });
+      }
+    }
+    if (t === shape.tops.length) break;
+    const factor = slow.get(t) ?? 1;
+    const original = shape.tops[t]!;
+    const top: Step = factor === 1 ? original : { ...original, durationSeconds: stepDuration(original, plan.durations) * factor };
+    const gi = shape.groups.indexOf(t);
+    const leaves = shape.leaves[t]!;
+    const order = gi >= 0 ? permutation(leaves.length, schedule.orders[gi]) : leaves.map((_, i) => i);
+    for (const k of order) {
+      const written = leaves[k]!;
+      const leaf: LeafStep = top === original ? written : { ...written, top };
+      const hits = leafFaults.get(written) ?? [];
+      const fail = hits.find((h) => h.choice.kind === 'start-fail');
+      if (fail) {
+        const label = `!f${fail.index + 1}.start-fail`;
+        const a = written.step.action as Extract<Action, { verb: 'start' | 'restart' }>;
+        const retryAt = Math.min(shape.tops.length, t + 1 + (fail.choice.delay % 3));
+        open.set(label, FAULTS['start-fail'].excused);
+        if (a.verb === 'restart') emit({ step: { ...written.step, action: { verb: 'stop', node: a.node, services: a.services } }, top, injected: label });
+        const due = later.get(retryAt) ?? [];
+        due.push({ leaves: () => [{ verb: 'start', node: a.node, services: a.services }], label: `${label}-retry`, kind: 'start-fail', closes: label });
+        later.set(retryAt, due);
+        faults.push({ kind: 'start-fail', label, summary: `${a.services.join(', ')} on ${a.node} fails to start at step ${written.step.id}; retried before step ${retryAt + 1}` });
+      } else {
+        emit(leaf);
+      }
+      for (const h of hits) {
+        if (h.choice.kind === 'start-fail') continue;
+        const label = `!f${h.index + 1}.${h.choice.kind}`;
+        emit({ step: written.step, top, injected: label }, FAULTS[h.choice.kind].excused);
+        faults.push({ kind: h.choice.kind, label, summary: h.choice.kind === 'retry'
+          ? `step ${written.step.id} is run again after it reported failure`
+          : `step ${written.step.id} (db) is interrupted and re-run` });
+      }
+    }
+  }
+  return { sequence, faults, excused };
+}
+
+/**
+ * Computes whose going down and coming back is faithful to a RabbitMQ restart: running, on the
+ * code installed, and resolving the cap they already have (a real compute reconnects; it does
+ * not reload code or config, which a stop and start would).
+ */
+function faithfulComputes(world: World): NodeName[] {
+  const out: NodeName[] = [];
+  for (const n of world.nodes.values()) {
+    const s = n.services.get('nova-compute');
+    if (!s || !nodeUp(n) || !isRunning(s) || s.context.code !== s.context.installed) continue;
+    if (resolveCapOn(world, n, s.context.code).cap !== s.context.computeCap) continue;
+    out.push(n.name);
+  }
+  return out;
+}
+
+/** Backends in rotation whose node runs the frontend's service: a flap is a health check failing there. */
+function activeBackends(world: World): { frontend: string; node: NodeName }[] {
+  const out: { frontend: string; node: NodeName }[] = [];
+  for (const [name, f] of world.frontends) {
+    for (const [node, b] of f.backends) {
+      const n = world.nodes.get(node);
+      if (b.value === 'active' && n && nodeUp(n) && isRunning(n.services.get(f.spec.service))) out.push({ frontend: name, node });
+    }
+  }
+  return out;
+}
+
+/** Nodes an action works on (for telling the plan's work from a fault's). */
+function nodesOf(a: Action): string[] {
+  if ('node' in a) return [a.node];
+  if (a.verb === 'config') return a.nodes;
+  if (a.verb === 'failover') return [a.to];
+  return [];
+}

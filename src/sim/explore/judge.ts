@@ -1,0 +1,37 @@
+/**
+ * Is a run's outcome the plan's fault? The baseline is the plan's own straight check: an error the
+ * written order already has is not news. A fault's own codes inside its window are excused. What
+ * is left is a counterexample.
+ */
+import { checkPlan } from '../check.ts';
+import type { Plan } from '../../scenarios/plan.ts';
+import type { CheckResult, Violation } from '../result.ts';
+import type { BuiltRun } from './build.ts';
+
+export interface Baseline {
+  result: CheckResult;
+  errors: Violation[];
+}
+
+export function baseline(plan: Plan): Baseline {
+  const result = checkPlan(plan);
+  return { result, errors: result.violations.filter((v) => v.severity === 'error') };
+}
+
+export interface RunOutcome {
+  result: CheckResult;
+  /** Errors the baseline does not have and no fault excuses, in the order they happened. */
+  fresh: Violation[];
+}
+
+/** The same problem as a baseline error: same code, about at least one of the same things. */
+function known(b: Baseline, v: Violation): boolean {
+  return b.errors.some((e) => e.code === v.code && e.entities.some((x) => v.entities.includes(x)));
+}
+
+export function judge(plan: Plan, b: Baseline, run: BuiltRun): RunOutcome {
+  const result = checkPlan(plan, { sequence: run.sequence });
+  const fresh = result.violations.filter((v) =>
+    v.severity === 'error' && !run.excused.get(v.stepId)?.has(v.code) && !known(b, v));
+  return { result, fresh };
+}
