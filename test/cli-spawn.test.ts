@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin/preflight.js');
@@ -33,8 +33,8 @@ const PASSING = 'test/fixtures/plans/valid/keystone-rolling-pass.yaml';
 const FAILING = 'test/fixtures/plans/valid/icehouse-juno-live-compute.yaml';
 const BROKEN = 'test/fixtures/plans/invalid/E014-unknown-node.yaml';
 
-describe('bin/preflight.js', () => {
-  it('exits 0 on a passing plan, without colour when stdout is not a terminal', async () => {
+describe.concurrent('bin/preflight.js', () => {
+  it('exits 0 on a passing plan, without colour when stdout is not a terminal', async ({ expect }) => {
     const r = await preflight('check', PASSING);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
@@ -43,7 +43,7 @@ describe('bin/preflight.js', () => {
     expect(r.stderr).toBe('');
   });
 
-  it('exits 1 when the simulator finds errors, and prints them by step', async () => {
+  it('exits 1 when the simulator finds errors, and prints them by step', async ({ expect }) => {
     const r = await preflight('check', FAILING);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^FAIL Icehouse to Juno, live compute upgrade \(/);
@@ -51,14 +51,14 @@ describe('bin/preflight.js', () => {
     expect(r.stdout).toMatch(/^ {6}rule: /m);
   });
 
-  it('prints the CheckResult object as JSON', async () => {
+  it('prints the CheckResult object as JSON', async ({ expect }) => {
     const r = await preflight('check', '--format', 'json', PASSING);
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout) as Record<string, unknown>;
     expect(result).toMatchObject({ schemaVersion: 1, verdict: 'pass', violations: [], plan: { name: 'Keystone rolling upgrade', file: PASSING } });
   });
 
-  it('exits 2 on a plan that does not parse, with located errors and no stack trace', async () => {
+  it('exits 2 on a plan that does not parse, with located errors and no stack trace', async ({ expect }) => {
     const r = await preflight('check', PASSING, BROKEN);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
@@ -66,7 +66,13 @@ describe('bin/preflight.js', () => {
     expect(r.stderr).not.toMatch(/^\s+at /m);
   });
 
-  it('exits 2 with usage on an unknown flag, and prints the version', async () => {
+  it('also runs as "npm run preflight --" (src/cli/main.ts as the entry point)', async ({ expect }) => {
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    const { stdout } = await run(npm, ['run', '-s', 'preflight', '--', 'check', PASSING], { cwd: ROOT });
+    expect(stdout).toMatch(/^PASS Keystone rolling upgrade /);
+  });
+
+  it('exits 2 with usage on an unknown flag, and prints the version', async ({ expect }) => {
     const flag = await preflight('check', '--verbose', PASSING);
     expect(flag.code).toBe(2);
     expect(flag.stderr).toContain('Usage: preflight check');

@@ -125,6 +125,24 @@ describe('parsePlan: valid plans', () => {
     ]);
   });
 
+  it('accepts anchors, aliases and merge keys, and still locates errors inside them', () => {
+    const nodes = [
+      '  nodes:',
+      '    c1: &compute { role: compute, services: [nova-compute] }',
+      '    c2: *compute',
+      '    c3: { <<: *compute, release: icehouse }',
+    ];
+    const p = parseOk(plan(nodes, ['  - restart: &r { node: c1, service: nova-compute }', '  - restart: { <<: *r, node: c3 }']));
+    expect(p.topology.nodes.map((n) => [n.name, n.services, n.release])).toEqual([
+      ['c1', ['nova-compute'], undefined],
+      ['c2', ['nova-compute'], undefined],
+      ['c3', ['nova-compute'], 'icehouse'],
+    ]);
+    expect(p.steps[1]!.action).toEqual({ verb: 'restart', node: 'c3', services: ['nova-compute'] });
+    const bad = parsePlan(plan(nodes, ['  - restart: &r { node: c1, service: nova-compute }', '  - restart: { <<: *r, node: c9 }']));
+    expect(bad.ok ? [] : bad.errors.map((e) => `${e.line}:${e.column} ${e.message}`)).toEqual(['11:30 unknown node "c9"']);
+  });
+
   it('keeps names in the order written, even integer-like ones', () => {
     const nodes = ['  nodes:', '    b: { role: compute, services: [nova-compute] }', '    "10": { role: compute, services: [nova-compute] }', '    2: { role: compute, services: [nova-compute] }'];
     const p = parseOk(plan(nodes, ['  - config: { nodes: all, file: f, section: s, key: k, value: v }']));

@@ -44,7 +44,7 @@ const KEY_KINDS: Record<string, string> = {
 
 export function parseYaml(text: string, file: string): YamlParse {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, merge: true });
   const at = (offset: number): Position => {
     const p = lines.linePos(offset);
     return { line: p.line, column: p.col };
