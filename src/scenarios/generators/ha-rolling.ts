@@ -5,8 +5,8 @@
  * active/passive failover, backup, api last; nova's control plane under `compute=auto` (or the
  * release's cap) in one short outage the policy names, then computes one by one.
  */
-import { isApi, projectOf } from '../../models/catalogue/services.ts';
-import type { FrontendName, FrontendSpec, Plan, Topology } from '../plan.ts';
+import { withFrontends } from '../inventory/frontends.ts';
+import type { Plan } from '../plan.ts';
 import * as A from './actions.ts';
 import { newCtx, type Ctx } from './context.ts';
 import { cinderOffline, horizon, neutronAgents, neutronOffline } from './in-place.ts';
@@ -17,16 +17,6 @@ import { ScenarioRefusal, type Generator } from './types.ts';
 import { activeNode, CINDER_ORDER, GLANCE, NEUTRON_SERVERS, nodesWith } from './view.ts';
 
 const MIN_CONTROLLERS = 3;
-
-/** haproxy in front of every API that runs on several nodes, when the topology declares none. */
-export function withFrontends(topo: Topology): Topology {
-  if (topo.loadBalancers.length > 0) return topo;
-  const apis = [...new Set(topo.nodes.flatMap((n) => n.services))].filter((s) => isApi(s) && s !== 'horizon');
-  const loadBalancers: FrontendSpec[] = apis
-    .map((s) => ({ name: projectOf(s) as string as FrontendName, service: s, backends: nodesWith(topo, [s]).map((n) => n.name) }))
-    .filter((f) => f.backends.length > 1);
-  return { ...topo, loadBalancers };
-}
 
 /** cinder-volume is active/passive: upgrade the passive nodes, fail over to one, upgrade the old active. */
 function cinderVolume(ctx: Ctx): void {

@@ -13,7 +13,6 @@ import { serviceByService } from './service-by-service.ts';
 import { ScenarioRefusal, SCENARIOS, type Generator, type RefusalCode, type ScenarioName, type ScenarioOptions } from './types.ts';
 
 export { SCENARIOS, ScenarioRefusal, type Generator, type RefusalCode, type ScenarioName, type ScenarioOptions };
-export { withFrontends } from './ha-rolling.ts';
 
 export const GENERATORS: Record<ScenarioName, Generator> = {
   'all-at-once': allAtOnce,
