@@ -54,11 +54,12 @@ ol.notes li { margin-bottom: 6px; }
 .violation.warning { border-left-color: #e09b00; }
 .violation h3 { margin: 4px 0 6px; }
 .violation .code { font: 700 0.9em ui-monospace, "DejaVu Sans Mono", monospace; }
-.violation ol.trace { margin: 4px 0; }
-.violation ol.trace li.here { font-weight: 700; color: var(--bad); }
+.violation ul.trace { margin: 4px 0; padding-left: 1.2em; list-style: none; }
+.violation ul.trace li.here { font-weight: 700; color: var(--bad); }
 .facts { margin: 6px 0 0; }
 .plan + .plan { border-top: 6px double var(--ink); margin-top: 48px; }
 footer { margin-top: 48px; color: var(--muted); font-size: 15px; }
+@page { size: A4 landscape; margin: 12mm; }
 @media print {
   body { padding: 0; font-size: 12pt; }
   h2 { break-after: avoid; }

@@ -71,8 +71,8 @@ function stateWord(c: TimelineCell): string {
 function cellSvg(c: TimelineCell, x: number, y: number, from: string, to: string, id: string, rowName: string, step: string): string {
   const w = G.colWidth - 4;
   const h = G.rowHeight - 6;
-  // Leave room for the "!" badge in the top-right corner of a violated cell.
-  const cx = x + G.colWidth / 2 - (c.codes.length ? 9 : 0);
+  // Leave room for the "!" badge (top right) and the drain bar (left).
+  const cx = x + G.colWidth / 2 - (c.codes.length ? 9 : 0) + (c.drained ? 4 : 0);
   const { fill, ink } = releaseColours(c.release, from, to);
   const down = c.status === 'stopped' || c.status === 'failed';
   const bg = c.status === 'absent' ? COLOURS.absent : down ? (c.status === 'failed' ? '#f9d0d0' : `url(#${id}-hatch)`) : fill;
@@ -97,8 +97,8 @@ function cellSvg(c: TimelineCell, x: number, y: number, from: string, to: string
   } else {
     const name = releaseShort(c.release);
     // Squeeze long names ("Gazpacho", "Dalmatian") into the cell rather than let them spill.
-    const room = w - 10 - (c.codes.length ? 18 : 0);
-    const fit = name.length * 9.4 > room ? ` textLength="${room}" lengthAdjust="spacingAndGlyphs"` : '';
+    const room = w - 10 - (c.codes.length ? 18 : 0) - (c.drained ? 8 : 0);
+    const fit = name.length * 10 > room ? ` textLength="${room}" lengthAdjust="spacingAndGlyphs"` : '';
     parts.push(`<text x="${cx}" y="${y + 20}" text-anchor="middle" font-size="15" font-weight="700" fill="${fg}"${fit}>${esc(name)}</text>`);
     parts.push(`<text x="${cx}" y="${y + 36}" text-anchor="middle" font-size="12.5" fill="${fg}"${down ? ' font-weight="700"' : ''}>${esc(word)}</text>`);
     if (c.cap) parts.push(`<text x="${cx}" y="${y + 50}" text-anchor="middle" font-size="12" fill="${fg}">cap ${esc(clip(c.cap, 8))}</text>`);

@@ -28,11 +28,11 @@ export function violationCard(v: Violation, n: number, timeline: readonly StepRe
   ];
   if (v.entities.length) out.push(`<p><strong>Involves:</strong> ${v.entities.map((e) => `<code>${esc(e)}</code>`).join(', ')}</p>`);
   if (ce) {
-    out.push(`<p><strong>Counterexample</strong>${ce.omitted ? ` (${plural(ce.omitted, 'earlier step')} not shown)` : ''}:</p>`, '<ol class="trace">');
+    out.push(`<p><strong>Counterexample</strong>${ce.omitted ? ` (${plural(ce.omitted, 'earlier step')} not shown)` : ''}:</p>`, '<ul class="trace">');
     for (const t of ce.trace) {
-      out.push(`<li value="${esc(Number.parseInt(t.stepId, 10) || 0)}"${t.here ? ' class="here"' : ''}>step ${esc(t.stepId)}: ${esc(t.summary)} <span class="note">(${duration(t.durationSeconds)})</span>${t.here ? ' ← violation' : ''}</li>`);
+      out.push(`<li${t.here ? ' class="here"' : ''}>step ${esc(t.stepId)}: ${esc(t.summary)} <span class="note">(${duration(t.durationSeconds)})</span>${t.here ? ' ← violation' : ''}</li>`);
     }
-    out.push('</ol>');
+    out.push('</ul>');
     if (ce.state.length) {
       out.push(`<p><strong>State at step ${esc(v.stepId)}:</strong></p><ul>${ce.state.map((s) => `<li>${esc(s)}</li>`).join('')}</ul>`);
     }
