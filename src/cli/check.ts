@@ -2,14 +2,13 @@
  * `preflight check PLAN...`: parse every plan first (any parse error: print them all, check
  * nothing, exit 2), then simulate each and print its verdict. Exit 1 when a plan fails.
  */
-import { loadPlanFile } from '../scenarios/load.ts';
-import { formatPlanErrors } from '../scenarios/parse-errors.ts';
 import type { Plan } from '../scenarios/plan.ts';
 import type { CheckResult } from '../sim/result.ts';
 import { oneOf, parseCommandArgs } from './args.ts';
 import { CliError } from './errors.ts';
 import { formatCheckTexts } from './format-check.ts';
 import type { Io } from './io.ts';
+import { loadPlans } from './load-plans.ts';
 
 export const usage = `Usage: preflight check PLAN... [--format text|json] [--all]
 
@@ -46,23 +45,11 @@ export async function run(argv: string[], io: Io, deps: CheckDeps = { loadChecke
   const format = oneOf(args.values.format, ['text', 'json'] as const, '--format', usage);
   if (args.positionals.length === 0) throw new CliError('check needs at least one plan file', 'USAGE', 2, usage);
 
-  const parsed = await Promise.all(args.positionals.map((file) => loadPlanFile(file)));
-  const plans: Plan[] = [];
-  let broken = 0;
-  for (const result of parsed) {
-    if (result.ok) plans.push(result.plan);
-    else {
-      broken++;
-      io.err(formatPlanErrors(result.errors));
-    }
-  }
-  if (broken > 0) {
-    io.err(`preflight: ${broken === 1 ? '1 plan does not parse' : `${broken} plans do not parse`}; nothing was checked`);
-    return 2;
-  }
+  const loaded = await loadPlans(args.positionals, io, 'nothing was checked');
+  if (!loaded.ok) return 2;
 
   const checkPlan = await deps.loadChecker();
-  const results = plans.map((plan) => checkPlan(plan));
+  const results = loaded.plans.map((plan) => checkPlan(plan));
   if (format === 'json') io.out(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
   else io.out(formatCheckTexts(results, { all: args.values.all === true, color: io.color }));
   return results.some((r) => r.verdict === 'fail') ? 1 : 0;
