@@ -1,7 +1,9 @@
 /**
  * `npm run reports`: regenerates the example reports committed under reports/, so a visitor
  * sees what preflight produces without installing anything. One directory per example plan
- * (examples/*.yaml and examples/* /*.yaml), one per release pair of the examples for
+ * (examples/*.yaml, the seed procedures, and examples/* /*.yaml such as the lab plan, but not
+ * examples/generated/: the scenario generators' output, dozens of near-copies), one per
+ * release pair of the examples for
  * `preflight matrix`, and reports/README.md listing them. Output is deterministic: running it
  * twice changes nothing.
  */
@@ -18,13 +20,15 @@ import { checkPlan } from '../src/sim/check.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'reports');
+/** Example folders not worth a committed report each. */
+const SKIP_DIRS = new Set(['generated']);
 
 async function examplePlans(): Promise<string[]> {
   const dir = join(ROOT, 'examples');
   const found: string[] = [];
   for (const e of await readdir(dir, { withFileTypes: true })) {
     if (e.isFile() && e.name.endsWith('.yaml')) found.push(join(dir, e.name));
-    if (e.isDirectory()) {
+    if (e.isDirectory() && !SKIP_DIRS.has(e.name)) {
       for (const f of await readdir(join(dir, e.name))) if (f.endsWith('.yaml')) found.push(join(dir, e.name, f));
     }
   }
