@@ -11,6 +11,7 @@ import type { Plan } from '../src/scenarios/plan.ts';
 import { serializePlan } from '../src/scenarios/serialize.ts';
 
 const VALID = join(import.meta.dirname, 'fixtures/plans/valid');
+const EXAMPLES = join(import.meta.dirname, '../examples');
 
 function parseOk(text: string, file = '<inline>'): Plan {
   const result = parsePlan(text, file);
@@ -34,6 +35,16 @@ describe('serializePlan', () => {
     const plan = parseOk(readFileSync(join(VALID, name), 'utf8'), name);
     const again = parseOk(serializePlan(plan), 'again.yaml');
     expect(comparable(again)).toEqual(comparable(plan));
+  });
+
+  /** Every plan under examples/ (inventories and other YAML there are not plans). */
+  const examples = readdirSync(EXAMPLES, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.yaml'))
+    .filter((f) => /^apiVersion: preflight\/v1$/m.test(readFileSync(join(EXAMPLES, f), 'utf8')));
+
+  it.each(examples)('round-trips the example %s', (name) => {
+    const plan = parseOk(readFileSync(join(EXAMPLES, name), 'utf8'), name);
+    expect(comparable(parseOk(serializePlan(plan)))).toEqual(comparable(plan));
   });
 
   it('writes the contract format: labels as name, one flow map per step body', () => {
