@@ -25,8 +25,10 @@ export function rollNodes(ctx: Ctx, project: Project, services: readonly Service
     const mine = on(node, services);
     const phases = i === 0 ? first.map((p) => A.db(project, p)) : [];
     const inner = [A.stop(node.name, [...mine].reverse()), A.upgrade(node.name, mine), ...phases, A.start(node.name, mine)];
+    const steps = outOfRotation(ctx, node, mine, inner);
+    const how = steps.length > inner.length ? 'out of haproxy rotation while it is upgraded' : 'upgraded while the other nodes run';
     const schema = phases.length > 0 ? `; ${first.join(' and ')} while the old nodes still serve` : '';
-    ctx.b.steps(outOfRotation(ctx, node, mine, inner), `${mine.join(', ')} on ${node.name}: out of rotation, upgraded${schema}${i === 0 ? why : ''}`);
+    ctx.b.steps(steps, `${mine.join(', ')} on ${node.name}: ${how}${schema}${i === 0 ? why : ''}`);
   });
   after.forEach((p, i) => ctx.b.step(A.db(project, p), i === 0 ? `${cap(project)} ${p} once every node runs ${ctx.to}` : undefined));
 }
