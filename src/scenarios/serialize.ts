@@ -12,7 +12,15 @@ type Plain = Record<string, unknown>;
 
 // Named entries are written from Maps: a plain object would move integer-like names ("1") first.
 
-export function serializePlan(plan: Plan): string {
+export interface SerializeOptions {
+  /**
+   * The comment written above the plan, one `#` line per line of text; null writes none.
+   * Default: "<name>: <from> → <to> (preflight plan)".
+   */
+  header?: string | null;
+}
+
+export function serializePlan(plan: Plan, options: SerializeOptions = {}): string {
   const topology: Plain = {
     nodes: new Map(
       plan.topology.nodes.map((n) => [
@@ -45,7 +53,8 @@ export function serializePlan(plan: Plan): string {
   };
 
   const doc = new Document(root);
-  doc.commentBefore = ` ${plan.name}: ${plan.from} → ${plan.to} (preflight plan)`;
+  const header = options.header === undefined ? `${plan.name}: ${plan.from} → ${plan.to} (preflight plan)` : options.header;
+  if (header !== null) doc.commentBefore = header.split('\n').map((line) => (line ? ` ${line}` : '')).join('\n');
   flowEntries(doc.getIn(['topology', 'nodes']));
   flowEntries(doc.getIn(['topology', 'loadBalancers']));
   flowEntries(doc.getIn(['topology', 'databases']));
