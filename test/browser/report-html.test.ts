@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plansReport, renderHtml } from '../../src/report/index.ts';
+import { matrixReport, plansReport, renderHtml } from '../../src/report/index.ts';
+import { bigResult } from '../fixtures/report/big.ts';
 import { MATRIX } from '../fixtures/report/matrix-pike-queens.ts';
 import { ROLLING } from '../fixtures/report/rolling-pike-queens.ts';
 import { launch, skipBrowser } from './chromium.ts';
@@ -89,11 +90,46 @@ describe.skipIf(skipBrowser)('HTML report in Chromium', () => {
     expect(await cc.locator('td[data-status="supported"]').count()).toBe(1);
     expect(await cc.locator('tbody tr').nth(1).locator('td').first().innerText()).toContain('supported');
 
-    // Projector-sized text.
+    // Projector-sized text, and the page fits a 1600-pixel screen without scrolling sideways.
     const size = await page.locator('body').evaluate((b) => parseFloat(getComputedStyle(b).fontSize));
     expect(size).toBeGreaterThanOrEqual(18);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1600);
+    // The timeline's columns line up with the strips' columns.
+    const stepX = await page.locator('svg[data-figure="timeline"] g[data-step="7"] rect').boundingBox();
+    const stripX = await api.locator('g[data-down="true"] rect').boundingBox();
+    const centre = (b: { x: number; width: number } | null) => (b ? b.x + b.width / 2 : NaN);
+    expect(Math.abs(centre(stepX) - centre(stripX))).toBeLessThan(1);
 
     await mkdir(join(SCREENSHOT, '..'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  });
+
+  it('keeps a 1,000-compute plan readable: capped columns, collapsed rows, no sideways scroll', async () => {
+    const file = join(dir, 'big.html');
+    await writeFile(file, renderHtml(plansReport([{ result: bigResult(1000) }])));
+    await using browser = await launch();
+    const page = await browser.context.newPage();
+    await page.goto(pathToFileURL(file).href);
+    const tl = page.locator('svg[data-figure="timeline"]');
+    expect(Number(await tl.getAttribute('data-columns'))).toBeLessThanOrEqual(20);
+    expect(Number(await tl.getAttribute('data-rows'))).toBeLessThan(40);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1600);
+    // Rendered cell text stays legible: at least 10 CSS pixels high after scaling.
+    const scale = await tl.evaluate((svg) => svg.getBoundingClientRect().width / Number(svg.getAttribute('width')));
+    expect(15 * scale).toBeGreaterThanOrEqual(10);
+    expect(await tl.locator('g[data-codes="ORDER"]').count()).toBe(1);
+  });
+
+  it('shows the catalogue matrix alone', async () => {
+    const file = join(dir, 'matrix.html');
+    await writeFile(file, renderHtml(matrixReport(MATRIX)));
+    await using browser = await launch();
+    const page = await browser.context.newPage();
+    await page.goto(pathToFileURL(file).href);
+    expect(await page.locator('table.matrix').count()).toBe(4);
+    expect(await page.locator('td[data-status="refused"]').count()).toBe(2);
+    expect(await page.locator('ol.notes li').count()).toBe(MATRIX.cells.length);
+    const bg = await page.locator('td[data-status="refused"]').first().evaluate((td) => getComputedStyle(td).backgroundColor);
+    expect(bg).toBe('rgb(249, 208, 208)');
   });
 });
