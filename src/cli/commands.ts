@@ -35,4 +35,5 @@ export const COMMANDS: Record<string, Command> = {
   check: { summary: 'simulate upgrade plans and report the steps that would break something', run: lazy('check', () => import('./check.ts')) },
   report: { summary: 'check plans and write the compatibility report (HTML, Markdown, JSON, JUnit)', run: lazy('report', () => import('./report.ts')) },
   matrix: { summary: 'write the catalogue\'s compatibility report for a release pair, no plan needed', run: lazy('matrix', () => import('./matrix.ts')) },
+  scenario: { summary: 'write the plan of a documented upgrade procedure for an inventory', run: lazy('scenario', () => import('./scenario.ts')) },
 };
