@@ -201,7 +201,7 @@ describe('tracking through the steps', () => {
   it('knows a node from the step that adds it, with the services it was given', () => {
     expect(errors(['  - add-node: { node: n9, role: network, services: [neutron-l3-agent] }', '  - restart: { node: n9, service: "neutron-*" }'])).toEqual([]);
     expect(errors(['  - restart: { node: n9, service: "neutron-*" }', '  - add-node: { node: n9, role: network, services: [neutron-l3-agent] }'])).toEqual([
-      '9:22 PLAN-E014 unknown node "n9"',
+      '9:22 PLAN-E014 node "n9" does not exist yet: it is added at step 2',
     ]);
   });
 

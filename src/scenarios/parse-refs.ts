@@ -24,8 +24,11 @@ export function requireNode(ctx: ParseContext, world: PlanWorld, name: string, p
   const node = world.nodes.get(name);
   if (node) return node;
   const removedAt = world.removedNodes.get(name);
+  const addedAt = world.laterNodes.get(name);
   if (removedAt !== undefined) {
     ctx.error('PLAN-E014', path, `node "${name}" was removed at step ${removedAt}`);
+  } else if (addedAt !== undefined) {
+    ctx.error('PLAN-E014', path, `node "${name}" does not exist yet: it is added at step ${addedAt}`);
   } else {
     ctx.error('PLAN-E014', path, `unknown node "${name}"`, knownHint(name, world.nodeNames(), 'node'));
   }

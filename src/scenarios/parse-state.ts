@@ -23,6 +23,8 @@ export class PlanWorld {
   readonly nodes = new Map<string, NodeState>();
   /** Node name → id of the step that removed it, for "removed at step N" messages. */
   readonly removedNodes = new Map<string, string>();
+  /** Node name → id of the first step that adds it, for "added at step N" messages. */
+  readonly laterNodes = new Map<string, string>();
   readonly instances = new Map<string, NodeName>();
   readonly deletedInstances = new Map<string, string>();
   readonly frontends = new Map<string, FrontendState>();

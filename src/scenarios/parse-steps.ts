@@ -22,6 +22,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 export function parseSteps(ctx: ParseContext, world: PlanWorld, raw: unknown, to: ReleaseName | undefined): Step[] {
   if (!Array.isArray(raw)) return [];
+  noteLaterNodes(world, raw);
   const walk = { ctx, world, to };
   const steps: Step[] = [];
   raw.forEach((item, i) => {
@@ -64,8 +65,7 @@ function parseStep(walk: Walk, raw: unknown, path: Path, number: number, id: str
   const v: VerbContext = { ctx, world: walk.world, path: [...path, verb], stepId: id, to: walk.to };
   const check = VERB_CHECKERS[verb as keyof RawBodies] as (v: VerbContext, body: unknown) => Step['action'] | undefined;
   const action = check(v, body);
-  const labelOk = raw.name === undefined || typeof raw.name === 'string';
-  return action && labelOk ? { ...base, action } : undefined;
+  return action ? { ...base, action } : undefined;
 }
 
 function parseParallel(
@@ -93,6 +93,19 @@ function parseParallel(
   });
   if (ctx.errors.length !== before || children.length !== raw.length) return undefined;
   return { ...base, action: { verb: 'parallel', steps: children } };
+}
+
+/** Where each add-node is, so naming a node before it is added says so. */
+function noteLaterNodes(world: PlanWorld, raw: unknown[]): void {
+  const visit = (items: unknown[], prefix: string) =>
+    items.forEach((item, i) => {
+      if (!isRecord(item)) return;
+      const id = `${prefix}${i + 1}`;
+      const body = item['add-node'];
+      if (isRecord(body) && typeof body.node === 'string' && !world.laterNodes.has(body.node)) world.laterNodes.set(body.node, id);
+      if (Array.isArray(item.parallel)) visit(item.parallel, `${id}.`);
+    });
+  visit(raw, '');
 }
 
 /** An add-node step with a broken body still declares its node: later steps naming it are not "unknown node". */
