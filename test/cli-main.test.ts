@@ -122,6 +122,17 @@ describe('check', () => {
     expect(err).not.toMatch(/\bat .*\.ts:\d+/);
   });
 
+  it('reads a plan given as - from standard input', async () => {
+    const { readFileSync } = await import('node:fs');
+    const io = bufferIo(false, readFileSync(PASSING, 'utf8'));
+    expect(await runCheck(['-'], io, { loadChecker: async () => fakeChecker })).toBe(0);
+    expect(io.stdout.join('\n')).toMatch(/^PASS Keystone rolling upgrade \(<stdin>\)/);
+    const broken = bufferIo(false, 'apiVersion: preflight/v1\nfrom: icehouse\n');
+    expect(await runCheck(['-'], broken, { loadChecker: async () => fakeChecker })).toBe(2);
+    expect(broken.stderr[0]).toBe('<stdin>:1:1: [PLAN-E005] missing required field "to"\n<stdin>:1:1: [PLAN-E005] missing required field "topology"\n<stdin>:1:1: [PLAN-E005] missing required field "steps"');
+    await expect(runCheck(['-', '-'], bufferIo(), { loadChecker: async () => fakeChecker })).rejects.toThrow('standard input (-) can be given once');
+  });
+
   it('prints exactly the CheckResult as JSON for one plan, an array for several', async () => {
     const one = await check(['--format', 'json', PASSING]);
     expect(one.code).toBe(0);

@@ -8,11 +8,12 @@ import { oneOf, parseCommandArgs } from './args.ts';
 import { CliError } from './errors.ts';
 import { formatCheckTexts } from './format-check.ts';
 import type { Io } from './io.ts';
-import { loadPlans } from './load-plans.ts';
+import { loadPlans, STDIN } from './load-plans.ts';
 
 export const usage = `Usage: preflight check PLAN... [--format text|json] [--all]
 
 Simulates each upgrade plan step by step and reports the steps that would break something.
+A PLAN of - is read from standard input.
 
 Options:
   --format text|json  output format (default: text); json prints the check result object,
@@ -44,6 +45,7 @@ export async function run(argv: string[], io: Io, deps: CheckDeps = { loadChecke
   }
   const format = oneOf(args.values.format, ['text', 'json'] as const, '--format', usage);
   if (args.positionals.length === 0) throw new CliError('check needs at least one plan file', 'USAGE', 2, usage);
+  if (args.positionals.filter((p) => p === STDIN).length > 1) throw new CliError('standard input (-) can be given once', 'USAGE', 2, usage);
 
   const loaded = await loadPlans(args.positionals, io, 'nothing was checked');
   if (!loaded.ok) return 2;

@@ -10,6 +10,8 @@ export interface Io {
   err(text: string): void;
   /** Whether stdout may carry ANSI colours. */
   color: boolean;
+  /** Reads all of standard input, for a plan given as "-". */
+  readStdin?(): Promise<string>;
 }
 
 /**
@@ -25,12 +27,17 @@ export function processIo(): Io {
     out: (text) => void process.stdout.write(`${text}\n`),
     err: (text) => void process.stderr.write(`${text}\n`),
     color: colorAllowed(process.stdout.isTTY, process.env),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
   };
 }
 
 /** An Io that records what was written, for tests and for callers that post-process output. */
-export function bufferIo(color = false): Io & { stdout: string[]; stderr: string[] } {
+export function bufferIo(color = false, stdin = ''): Io & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  return { stdout, stderr, color, out: (t) => void stdout.push(t), err: (t) => void stderr.push(t) };
+  return { stdout, stderr, color, out: (t) => void stdout.push(t), err: (t) => void stderr.push(t), readStdin: async () => stdin };
 }
