@@ -233,3 +233,12 @@ describe('tracking through the steps', () => {
     ]);
   });
 });
+
+describe('docs/plan-format.md', () => {
+  it('shows a plan that parses', () => {
+    const doc = readFileSync(join(import.meta.dirname, '../docs/plan-format.md'), 'utf8');
+    const blocks = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((b) => b.startsWith('apiVersion:'));
+    expect(blocks.length).toBeGreaterThan(0);
+    for (const block of blocks) expect(parseOk(block, 'docs.yaml').steps.length).toBeGreaterThan(0);
+  });
+});
