@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compatibilityMatrix } from '../src/models/catalogue/compat.ts';
 import type { ReleaseName } from '../src/scenarios/plan.ts';
-import { REPORT_SCHEMA, matrixReport, plansReport, renderJson } from '../src/report/index.ts';
+import { REPORT_SCHEMA, TIMELINE_JSON_LIMIT, matrixReport, plansReport, renderJson } from '../src/report/index.ts';
 import { MATRIX } from './fixtures/report/matrix-pike-queens.ts';
 import { ROLLING } from './fixtures/report/rolling-pike-queens.ts';
 
@@ -31,5 +31,18 @@ describe('JSON report', () => {
     for (const key of ['kind', 'generator', 'title', 'plans', 'plans[].result', 'plans[].compatibility', 'compatibility', 'timeline', 'violations', 'downtime']) {
       expect(doc).toContain(`\`${key}\``);
     }
+  });
+});
+
+describe('JSON report at scale', () => {
+  it('leaves out a huge timeline and says so', async () => {
+    const { bigResult } = await import('./fixtures/report/big.ts');
+    const big = bigResult(400);
+    const parsed = JSON.parse(renderJson(plansReport([{ result: big }])));
+    expect(parsed.plans[0].result.timeline).toBeUndefined();
+    expect(parsed.plans[0].timelineOmitted).toEqual({ records: 403, serviceViews: 403 * 402, limit: TIMELINE_JSON_LIMIT });
+    expect(parsed.plans[0].result.violations).toEqual(big.violations);
+    const small = JSON.parse(renderJson(plansReport([{ result: ROLLING }])));
+    expect(small.plans[0].timelineOmitted).toBeUndefined();
   });
 });

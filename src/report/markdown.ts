@@ -4,7 +4,7 @@
  */
 import type { CompatibilityMatrix } from './compat-types.ts';
 import type { PlanReport, Report } from './input.ts';
-import type { CheckResult, SourceRef, StepRecord } from '../sim/result.ts';
+import type { SourceRef, StepRecord } from '../sim/result.ts';
 import { buildStrips } from './availability.ts';
 import { counterexample } from './counterexample.ts';
 import { mdCode, mdLink, mdText } from './escape.ts';
@@ -13,7 +13,7 @@ import { stripLabel, stripTotal } from './html/strips-svg.ts';
 import { verdictLine } from './html/plan-html.ts';
 import { stepName } from './html/violations-html.ts';
 import { CHANNELS, STATUS_MARKS, STATUS_WORDS, buildMatrix, cellPair, type GridCell } from './matrix.ts';
-import { buildTimeline, type TimelineCell } from './timeline.ts';
+import { buildTimeline, type TimelineCell, type TimelineModel } from './timeline.ts';
 
 export function renderMarkdown(report: Report): string {
   const out: string[] = [`# ${mdText(report.title)}`, ''];
@@ -64,7 +64,8 @@ function planMd(p: PlanReport, many: boolean): string[] {
   if (!r.timeline || r.timeline.length === 0) {
     out.push('This check was run without a timeline.', '');
   } else {
-    out.push(...timelineMd(r, r.timeline), `${h} Availability`, '', ...availabilityMd(r.timeline), `${h} Steps`, '', ...stepsMd(r.timeline));
+    const tl = buildTimeline(r.timeline, r.violations);
+    out.push(...timelineMd(tl), `${h} Availability`, '', ...availabilityMd(r.timeline, tl), `${h} Steps`, '', ...stepsMd(r.timeline));
   }
   out.push(`${h} Compatibility matrix`, '');
   out.push(...(p.matrix ? matrixMd(p.matrix, `${h}#`) : ['No compatibility matrix for these releases.', '']));
@@ -100,8 +101,7 @@ function cellMd(c: TimelineCell, prev: TimelineCell | undefined): string {
   return c.codes.length ? `⚠ ${text} **${c.codes.join(', ')}**` : text;
 }
 
-function timelineMd(r: CheckResult, timeline: readonly StepRecord[]): string[] {
-  const tl = buildTimeline(timeline, r.violations);
+function timelineMd(tl: TimelineModel): string[] {
   const out: string[] = [];
   const notes: string[] = [];
   if (tl.rows.length + tl.hiddenRows < tl.services) notes.push('Nodes with identical histories share a row.');
@@ -115,8 +115,8 @@ function timelineMd(r: CheckResult, timeline: readonly StepRecord[]): string[] {
   return out;
 }
 
-function availabilityMd(timeline: readonly StepRecord[]): string[] {
-  const tl = buildTimeline(timeline, []);
+/** On the timeline's own columns, so the two tables line up. */
+function availabilityMd(timeline: readonly StepRecord[], tl: TimelineModel): string[] {
   const strips = buildStrips(timeline, tl.columns);
   const out = [
     `| Subject | ${tl.columns.map((c) => mdText(c.label)).join(' | ')} | Total |`,
