@@ -3,8 +3,10 @@
  * compatibility matrix of its releases) or the catalogue's matrix for a release pair alone.
  * Both are built from the objects the API returns, unchanged, so the JSON report can embed them.
  */
+import { createRequire } from 'node:module';
 import type { CheckResult } from '../sim/result.ts';
 import type { CompatibilityMatrix } from './compat-types.ts';
+import { releaseTitle } from './format.ts';
 
 export interface PlanReport {
   result: CheckResult;
@@ -16,8 +18,10 @@ export type Report =
   | { kind: 'plans'; title: string; generator: string; plans: PlanReport[] }
   | { kind: 'matrix'; title: string; generator: string; matrix: CompatibilityMatrix };
 
-/** The name and version written into every report ("preflight 0.1.0"). */
-export const GENERATOR = 'preflight 0.1.0';
+const require = createRequire(import.meta.url);
+
+/** The name and version written into every report ("preflight 0.1.0"), from package.json. */
+export const GENERATOR = `preflight ${(require('../../package.json') as { version: string }).version}`;
 
 export function plansReport(plans: PlanReport[], title?: string): Report {
   const t =
@@ -27,5 +31,5 @@ export function plansReport(plans: PlanReport[], title?: string): Report {
 }
 
 export function matrixReport(matrix: CompatibilityMatrix, title?: string): Report {
-  return { kind: 'matrix', title: title ?? `Compatibility: ${matrix.from} → ${matrix.to}`, generator: GENERATOR, matrix };
+  return { kind: 'matrix', title: title ?? `Compatibility: ${releaseTitle(matrix.from)} → ${releaseTitle(matrix.to)}`, generator: GENERATOR, matrix };
 }
