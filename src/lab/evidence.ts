@@ -1,0 +1,52 @@
+/**
+ * Log lines that say what nova decided, collected from every nova container after each step:
+ * the compute RPC pin it chose, and each refusal. They are the evidence a verdict quotes.
+ */
+import type { LabCloud } from './cloud/cloud.ts';
+
+export interface Evidence {
+  /** "ctl1/nova-conductor" */
+  entity: string;
+  kind: 'rpc-pin' | 'service-too-old' | 'too-old-compute' | 'node-identity' | 'messaging-timeout' | 'error';
+  line: string;
+  /** For rpc-pin: the version chosen ("6.4") and the minimum service version it came from. */
+  pin?: { version: string; minServiceVersion: number };
+}
+
+const PATTERNS: { kind: Evidence['kind']; re: RegExp }[] = [
+  { kind: 'rpc-pin', re: /Automatically selected compute RPC version (\S+) from minimum service version (\d+)/ },
+  { kind: 'service-too-old', re: /ServiceTooOld\b.*/ },
+  { kind: 'too-old-compute', re: /TooOldComputeService\b.*/ },
+  { kind: 'node-identity', re: /No local node identity found.*/ },
+  { kind: 'messaging-timeout', re: /MessagingTimeout\b.*/ },
+];
+
+/** Evidence from one container's log text; each distinct line once. */
+export function scanLog(entity: string, text: string): Evidence[] {
+  const out: Evidence[] = [];
+  const seen = new Set<string>();
+  for (const raw of text.split('\n')) {
+    for (const { kind, re } of PATTERNS) {
+      const m = re.exec(raw);
+      if (!m) continue;
+      const line = raw.replace(/^\S+ \S+ \d+ /, '').trim().slice(0, 400);
+      const key = `${kind}:${line.replace(/req-[0-9a-f-]+/, '')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ entity, kind, line, ...(kind === 'rpc-pin' ? { pin: { version: m[1] ?? '', minServiceVersion: Number(m[2]) } } : {}) });
+    }
+  }
+  return out;
+}
+
+/** Evidence logged by any nova container of the run since `sinceSeconds` (Unix seconds). */
+export async function collectEvidence(cloud: LabCloud, sinceSeconds: number): Promise<Evidence[]> {
+  const out: Evidence[] = [];
+  for (const node of cloud.nodes.values()) {
+    for (const s of node.services) {
+      const text = await cloud.docker.logs(cloud.containerName(node.name, s), { since: Math.floor(sinceSeconds) }).catch(() => '');
+      out.push(...scanLog(`${node.name}/${s}`, text));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,196 @@
+/**
+ * `runLab`: the whole experiment for one plan. Refuse what the lab cannot do before anything
+ * starts; predict with the simulator; build or find images; boot the starting topology; run each
+ * step while probes measure; compare per step; and always remove what the run created (on
+ * success, failure, time-out and Ctrl-C), unless asked to keep it.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Plan } from '../scenarios/plan.ts';
+import { checkPlan } from '../sim/check.ts';
+import type { CheckResult } from '../sim/result.ts';
+import type { Booted } from './bootstrap.ts';
+import type { LabCloud } from './cloud/cloud.ts';
+import { collectEvidence } from './evidence.ts';
+import { LabError } from './exec.ts';
+import { prepareImages } from './images/prepare.ts';
+import { planLayout } from './layout.ts';
+import { hostMemoryInUseMiB, phase, type PhaseRecord, type Say } from './phase.ts';
+import { ApiProbe } from './probes/api-probe.ts';
+import { bootOn } from './probes/boot-check.ts';
+import { InstancePoll } from './probes/instance-poll.ts';
+import type { LabReport, Observed, StepReport } from './report.ts';
+import { compareStep, findingsOf, predictedFor } from './verdict/compare.ts';
+import { LabSession } from './session.ts';
+import { performStep } from './verbs.ts';
+
+export interface LabOptions {
+  /** Keep containers, network and volumes after the run (for inspection). */
+  keep?: boolean;
+  /** Hard limit for the whole run, image builds included. */
+  timeoutSeconds?: number;
+  say?: Say;
+  /** Where run directories go (default .lab-runs/). */
+  runsDir?: string;
+  /**
+   * Run on this session's cloud when its state is the plan's start (tests chain plans this way);
+   * the caller closes the session. Without one, the run has its own and removes it at the end.
+   */
+  session?: LabSession;
+  /**
+   * 'every-step' (default) boots on every enabled compute after each step; 'after-changes' skips
+   * steps that change no running process (`upgrade` only installs, `config` only edits a file).
+   */
+  bootChecks?: 'every-step' | 'after-changes';
+}
+
+/** Verbs that change no running process: the model loads new code and config only on start. */
+const INERT_VERBS = new Set(['upgrade', 'config']);
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function runLab(plan: Plan, options: LabOptions = {}): Promise<LabReport> {
+  const say = options.say ?? ((l: string) => console.log(l));
+  const session = options.session ?? new LabSession(options.runsDir);
+  const runId = session.runId;
+  const runDir = join(session.runDir, `plan-${planSlug(plan.name)}`);
+  mkdirSync(runDir, { recursive: true });
+  const report: LabReport = {
+    schemaVersion: 1, runId, plan: { name: plan.name, file: plan.file, from: plan.from, to: plan.to },
+    outcome: { status: 'error', code: 'LAB-INCOMPLETE', message: 'the run did not finish' },
+    predictedVerdict: null, observedVerdict: null, releases: {}, images: { built: [] }, phases: [],
+    bootSeconds: null, steps: [], findings: [], apiDowntime: { seconds: 0, windows: [] }, peakMemoryMiB: hostMemoryInUseMiB(),
+  };
+  const save = () => writeFileSync(join(runDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+
+  const layout = planLayout(plan);
+  if (layout.refusals.length) {
+    report.outcome = { status: 'refused', refusals: layout.refusals };
+    for (const r of layout.refusals) say(`✗ refused step ${r.stepId}: ${r.message}. Instead: ${r.instead}`);
+    save();
+    return report;
+  }
+  const check = checkPlan(plan, { timeline: true });
+  report.predictedVerdict = check.verdict;
+  say(`simulator: ${check.verdict} (${check.violations.map((v) => `step ${v.stepId} ${v.code}`).join(', ') || 'no violations'})`);
+
+  let interrupted = false;
+  const onSigint = () => {
+    interrupted = true;
+    say('Ctrl-C: removing the run\'s containers, network and volumes');
+    void session.close().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSigint);
+  const memTimer = setInterval(() => (report.peakMemoryMiB = Math.max(report.peakMemoryMiB, hostMemoryInUseMiB())), 2000);
+  const work = execute(plan, check, layout, session, runDir, report, say, options.bootChecks ?? 'every-step');
+  try {
+    const limit = options.timeoutSeconds ?? 1200;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([work, new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new LabError('LAB-TIMEOUT', `the run exceeded its ${limit} s limit`)), limit * 1000);
+    })]).finally(() => clearTimeout(timer));
+  } catch (err) {
+    const code = err instanceof LabError ? err.code : 'LAB-ERROR';
+    report.outcome = { status: 'error', code, message: (err as Error).message };
+    say(`✗ ${(err as Error).message}`);
+  } finally {
+    clearInterval(memTimer);
+    process.removeListener('SIGINT', onSigint);
+    await work.then(() => undefined, () => undefined);
+    if (!interrupted && !options.session) {
+      if (options.keep) say(`kept: containers labelled preflight.lab.run=${runId} (remove with: docker rm -f $(docker ps -aq --filter label=preflight.lab.run=${runId}))`);
+      else {
+        const removed = await session.close();
+        say(`cleanup: removed ${removed.containers} containers, ${removed.networks} network, ${removed.volumes} volumes of run ${runId}`);
+      }
+    }
+    save();
+    say(`report: ${join(runDir, 'report.json')}`);
+  }
+  return report;
+}
+
+async function execute(plan: Plan, check: CheckResult, layout: ReturnType<typeof planLayout>, session: LabSession, runDir: string, report: LabReport, say: Say, bootChecks: 'every-step' | 'after-changes'): Promise<void> {
+  const phases: PhaseRecord[] = report.phases;
+  const needs = layout.releases.map((release) => ({
+    release,
+    control: layout.nodes.some((n) => n.release === release && n.services.some((s) => s !== 'nova-compute')) || release === plan.to,
+    compute: true,
+  }));
+  const images = await phase(phases, say, 'images (build or reuse by content hash)', () => prepareImages(needs, join(runDir, 'logs')));
+  report.images.built = images.built;
+  for (const [release, imgs] of images.nova) {
+    report.releases[release] = Object.values(imgs).map((f) => ({ image: f.image, packages: f.packages }));
+    say(`release ${release}: ${Object.values(imgs).map((f) => `${f.image} (python3-nova ${f.novaVersion})`).join(', ')}`);
+  }
+  const { cloud, booted, reused } = await session.cloudFor(layout, images, phases, say);
+  report.bootSeconds = reused ? 0 : booted.seconds;
+  report.reusedCloud = reused;
+  if (!reused) say(`cloud up in ${booted.seconds} s`);
+
+  const probe = new ApiProbe(booted.client);
+  const poll = new InstancePoll(booted.client, layout.instances.map((i) => i.name));
+  probe.start();
+  poll.start();
+  try {
+    await phase(phases, say, `plan (${plan.steps.length} steps)`, async () => {
+      for (const step of plan.steps) report.steps.push(await runStep(plan, check, step, cloud, booted, probe, poll, say, bootChecks));
+    });
+  } finally {
+    await probe.stop();
+    poll.stop();
+  }
+  const whole = probe.summary(0, Date.now() + 1);
+  report.apiDowntime = {
+    seconds: whole.downSeconds,
+    windows: whole.windows.map((w) => ({ fromStep: report.steps.find((s) => s.startMs <= w.fromMs && w.fromMs < s.endMs)?.stepId ?? '?', seconds: w.seconds, failures: w.failures })),
+  };
+  report.findings = report.steps.flatMap(findingsOf);
+  const agree = report.steps.every((s) => s.agree);
+  report.observedVerdict = report.steps.every((s) => s.observed.api.failures === 0 && s.observed.refusals.length === 0 && !s.observed.bootsFail && !s.observed.error) ? 'pass' : 'fail';
+  report.outcome = { status: 'completed', agree };
+  say(`predicted ${report.predictedVerdict}, observed ${report.observedVerdict}; ${agree ? 'every step agrees' : `${report.findings.length} FINDING(S)`}`);
+}
+
+async function runStep(plan: Plan, check: CheckResult, step: Plan['steps'][number], cloud: LabCloud, booted: Booted, probe: ApiProbe, poll: InstancePoll, say: Say, bootChecks: 'every-step' | 'after-changes'): Promise<StepReport> {
+  const startMs = Date.now();
+  const summary = check.timeline?.find((r) => r.stepId === step.id)?.summary ?? step.action.verb;
+  say(`step ${step.id}: ${summary}`);
+  let error: string | undefined;
+  let outcome: Awaited<ReturnType<typeof performStep>> = { starts: [], notes: [] };
+  try {
+    outcome = await performStep({ plan, cloud, client: booted.client, readyLimitSeconds: 90 }, step);
+  } catch (err) {
+    error = (err as Error).message;
+  }
+  await sleep(1500); // let probes see the step's aftermath (health checks run every second)
+  const endMs = Date.now();
+  const computes = await booted.client.services('nova-compute').catch(() => []);
+  const skipBoots = bootChecks === 'after-changes' && INERT_VERBS.has(step.action.verb);
+  const enabled = skipBoots ? [] : computes.filter((c) => c.status === 'enabled').map((c) => c.host);
+  const boots = await Promise.all(enabled.map((host) => bootOn(booted.client, { imageId: booted.imageId, flavorId: booted.flavorId }, host, `probe-${step.id}-${host}`, 30)));
+  const observed: Observed = {
+    api: probe.summary(startMs, endMs),
+    starts: outcome.starts,
+    refusals: outcome.starts.filter((s) => !s.readiness.ok).map((s) => s.entity).sort(),
+    boots,
+    bootsFail: boots.some((b) => !b.ok),
+    instances: poll.troubled(startMs, Date.now()),
+    evidence: await collectEvidence(cloud, startMs / 1000 - 1),
+    ...(error ? { error } : {}),
+  };
+  const predicted = predictedFor(check, step.id);
+  const aspects = compareStep(predicted, observed);
+  const agree = aspects.every((a) => a.agree) && !error;
+  const stepReport = { step: step.number, stepId: step.id, verb: step.action.verb, summary, seconds: Math.round((endMs - startMs) / 100) / 10, predicted, observed, aspects, agree, startMs, endMs };
+  if (skipBoots) say('  (no boot check: this step changes no running process)');
+  for (const a of aspects) say(`  ${a.agree ? '✓' : '✗ FINDING'} ${a.aspect}: predicted ${a.predicted}; observed ${a.observed}`);
+  for (const s of outcome.starts) say(`  ${s.readiness.ok ? 'started' : 'REFUSED'} ${s.entity} (${s.release}) ${s.readiness.seconds} s${s.readiness.ok ? '' : `: ${s.readiness.reason}`}`);
+  for (const e of observed.evidence) say(`  evidence ${e.entity}: ${e.line.slice(0, 200)}`);
+  if (error) say(`  ✗ the lab could not perform this step: ${error}`);
+  return stepReport;
+}
+
+function planSlug(name: string): string {
+  return name.replace(/[^A-Za-z0-9_.-]+/g, '-').slice(0, 60) || 'plan';
+}
