@@ -70,9 +70,14 @@ export function eligible(kind: FaultKind, leaf: LeafStep): boolean {
 
 export const LEAF_FAULTS: readonly FaultKind[] = ['start-fail', 'retry', 'db-rerun'];
 
+/** Faults whose targets depend on the state at that moment (the others need no shadow world). */
+const STATEFUL: readonly FaultKind[] = ['reboot', 'rabbitmq', 'flap'];
+
 export function buildRun(plan: Plan, shape: PlanShape, schedule: Schedule, observer?: LeafObserver): BuiltRun {
+  // Stepping the models is the expensive part of a run: skip the shadow world when nothing reads it.
+  const shadow = observer !== undefined || schedule.faults.some((f) => STATEFUL.includes(f.kind));
   const world = createWorld(plan);
-  bootWorld(world, (node, service) => startService(world, node, service, [], { initial: true }));
+  if (shadow) bootWorld(world, (node, service) => startService(world, node, service, [], { initial: true }));
   const sequence: LeafStep[] = [];
   const faults: AppliedFault[] = [];
   const excused = new Map<string, Set<InvariantCode>>();
@@ -80,7 +85,7 @@ export function buildRun(plan: Plan, shape: PlanShape, schedule: Schedule, obser
   const open = new Map<string, readonly InvariantCode[]>();
   /** Leaves to emit (as their own top) before top index t. */
   const later = new Map<number, { leaves: () => Action[]; label: string; kind: FaultKind; closes?: string }[]>();
-  /** Sequence index of the last plan leaf that touched each node (so a fault's recovery leaves the plan's work alone). */
+  /** Sequence index of the last plan leaf that touched each unit (so a fault's recovery leaves the plan's work alone). */
   const touched = new Map<string, number>();
   const reportedSlow = new Set<number>();
 
@@ -92,10 +97,12 @@ export function buildRun(plan: Plan, shape: PlanShape, schedule: Schedule, obser
       for (const c of codes) set.add(c);
       excused.set(id, set);
     }
-    if (!leaf.injected) for (const n of nodesOf(leaf.step.action)) touched.set(n, sequence.length);
-    observer?.before(world);
-    applyStep(world, leaf.step);
-    observer?.after(world, leaf);
+    if (!leaf.injected) for (const n of unitsOf(leaf.step.action)) touched.set(n, sequence.length);
+    if (shadow) {
+      observer?.before(world);
+      applyStep(world, leaf.step);
+      observer?.after(world, leaf);
+    }
     sequence.push(leaf);
   };
   const injectedTop = (t: number, label: string, action: Action, seconds: number): Step => ({
@@ -142,7 +149,11 @@ export function buildRun(plan: Plan, shape: PlanShape, schedule: Schedule, obser
         const nodes = [...world.nodes.values()].filter(nodeUp);
         const n = nodes[choice.pick % Math.max(1, nodes.length)];
         if (!n) continue;
-        emitOwn(t, label, 'reboot', [{ verb: 'reboot', node: n.name }], stepDuration({ id: '', number: 0, action: { verb: 'reboot', node: n.name } }, plan.durations), true);
+        // Units the plan stopped are taken as masked: they stay down after the reboot.
+        const masked = [...n.services].filter(([, snap]) => !isRunning(snap)).map(([svc]) => svc);
+        const actions: Action[] = [{ verb: 'reboot', node: n.name }];
+        if (masked.length > 0) actions.push({ verb: 'stop', node: n.name, services: masked });
+        emitOwn(t, label, 'reboot', actions, stepDuration({ id: '', number: 0, action: actions[0]! }, plan.durations), true);
         faults.push({ kind: 'reboot', label, summary: `${n.name} reboots unexpectedly before step ${t + 1}` });
       } else if (choice.kind === 'rabbitmq') {
         const down = faithfulComputes(world);
@@ -154,7 +165,7 @@ export function buildRun(plan: Plan, shape: PlanShape, schedule: Schedule, obser
         const since = sequence.length;
         const ups = later.get(end) ?? [];
         // Computes the plan itself worked on meanwhile are the plan's again: only the others reconnect.
-        const up = () => down.filter((node) => (touched.get(node) ?? -1) < since)
+        const up = () => down.filter((node) => Math.max(touched.get(`${node}/nova-compute`) ?? -1, touched.get(`${node}/*`) ?? -1) < since)
           .map((node): Action => ({ verb: 'start', node, services: ['nova-compute' as ServiceName] }));
         ups.push({ leaves: up, label: `${label}-up`, kind: 'rabbitmq', closes: label });
         later.set(end, ups);
@@ -236,10 +247,13 @@ function activeBackends(world: World): { frontend: string; node: NodeName }[] {
   return out;
 }
 
-/** Nodes an action works on (for telling the plan's work from a fault's). */
-function nodesOf(a: Action): string[] {
-  if ('node' in a) return [a.node];
-  if (a.verb === 'config') return a.nodes;
-  if (a.verb === 'failover') return [a.to];
+/**
+ * The units ("node/service", or "node/*" for the whole node) whose state an action sets: the
+ * plan's work, which a fault's recovery must not undo. A config change sets no unit's state.
+ */
+function unitsOf(a: Action): string[] {
+  if ('services' in a && 'node' in a) return a.services.map((s) => `${a.node}/${s}`);
+  if ('node' in a) return [`${a.node}/*`];
+  if (a.verb === 'failover') return [`${a.to}/${a.service}`];
   return [];
 }

@@ -1,0 +1,59 @@
+/**
+ * The part of a run worth showing: a counterexample's run has every step of the plan, but what
+ * breaks it is the few that differ from the written order (a reordered group, an injected fault)
+ * and the step where the error appears.
+ */
+import { describeAction } from '../describe.ts';
+import type { InvariantCode, Violation } from '../result.ts';
+import type { BuiltRun, PlanShape } from './build.ts';
+
+export interface TraceLine {
+  /** Position in the run (0-based). */
+  index: number;
+  /** Step id as violations name it ("7", "12.2", "5!f1.reboot"). */
+  stepId: string;
+  label?: string;
+  summary: string;
+  why: 'reordered' | 'fault' | 'violation';
+  codes: InvariantCode[];
+}
+
+export function traceOf(shape: PlanShape, run: BuiltRun, fresh: readonly Violation[]): TraceLine[] {
+  const writtenPos = new Map<string, number>();
+  shape.leaves.forEach((ls) => ls.forEach((l, k) => writtenPos.set(l.step.id, k)));
+  const groupIds = new Set(shape.groups.flatMap((g) => shape.leaves[g]!.map((l) => l.step.id)));
+  // Groups whose leaves ran out of written order.
+  const reordered = new Set<string>();
+  const seenInGroup = new Map<number, number[]>();
+  for (const l of run.sequence) {
+    if (l.injected || !groupIds.has(l.step.id)) continue;
+    const list = seenInGroup.get(l.step.number) ?? [];
+    list.push(writtenPos.get(l.step.id)!);
+    seenInGroup.set(l.step.number, list);
+  }
+  for (const [num, list] of seenInGroup) if (list.some((p, i) => i > 0 && p < list[i - 1]!)) reordered.add(String(num));
+
+  const codesAt = new Map<string, InvariantCode[]>();
+  for (const v of fresh) codesAt.set(v.stepId, [...new Set([...(codesAt.get(v.stepId) ?? []), v.code])]);
+  const lastIndex = lastViolationIndex(run, codesAt);
+
+  const out: TraceLine[] = [];
+  run.sequence.forEach((l, index) => {
+    if (index > lastIndex) return;
+    const stepId = l.step.id + (l.injected ?? '');
+    const codes = codesAt.get(stepId) ?? [];
+    const why = codes.length > 0 ? 'violation' : l.injected ? 'fault' : reordered.has(String(l.step.number)) && groupIds.has(l.step.id) ? 'reordered' : undefined;
+    if (!why) return;
+    out.push({ index, stepId, ...(l.step.label ? { label: l.step.label } : {}), summary: describeAction(l.step.action), why, codes });
+  });
+  return out;
+}
+
+/** Nothing after the first step with a new error matters to the counterexample. */
+function lastViolationIndex(run: BuiltRun, codesAt: Map<string, InvariantCode[]>): number {
+  for (let i = 0; i < run.sequence.length; i++) {
+    const l = run.sequence[i]!;
+    if (codesAt.has(l.step.id + (l.injected ?? ''))) return i;
+  }
+  return run.sequence.length - 1;
+}
