@@ -60,13 +60,21 @@ export function expandSelector(selector: Selector, onNode: readonly ServiceName[
     } else if (!isServiceName(text)) {
       problems.push({ kind: 'unknown-service', text, ...where });
     } else if (onNode && !onNode.includes(text)) {
-      problems.push({ kind: 'not-on-node', service: text, ...where });
+      const twin = RENAMED[text];
+      if (twin && onNode.includes(twin)) add(twin);
+      else problems.push({ kind: 'not-on-node', service: text, ...where });
     } else {
       add(text);
     }
   });
   return { services, problems };
 }
+
+/**
+ * Quantum became Neutron at Havana: a node declared with quantum-server runs neutron-server once
+ * upgraded, so either name selects that one service (the plan keeps the name it was declared with).
+ */
+const RENAMED: Partial<Record<ServiceName, ServiceName>> = { 'neutron-server': 'quantum-server', 'quantum-server': 'neutron-server' };
 
 const PROJECT_ALIASES: Record<string, Project> = { quantum: 'neutron' };
 
