@@ -37,8 +37,10 @@ defaults
     timeout connect 2s
     timeout client 30s
     timeout server 30s
+    # A slow answer on a busy 2-core host is not a dead backend: only failed or 5 s-late checks count.
+    timeout check 5s
     retries 1
-    default-server inter 1s fall 2 rise 2 init-addr last,libc,none resolvers docker
+    default-server inter 1s fall 3 rise 2 init-addr last,libc,none resolvers docker
 `,
   ];
   for (const fe of frontends) {

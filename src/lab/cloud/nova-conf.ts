@@ -56,6 +56,11 @@ ${auth('neutron')}
 
 [scheduler]
 discover_hosts_in_cells_interval = 2
+# One worker each: two cores are shared by a dozen services.
+workers = 1
+
+[conductor]
+workers = 1
 
 [oslo_concurrency]
 lock_path = /var/lib/nova/tmp
