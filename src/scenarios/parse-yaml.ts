@@ -44,13 +44,14 @@ const KEY_KINDS: Record<string, string> = {
 
 export function parseYaml(text: string, file: string): YamlParse {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, merge: true });
+  // Duplicate keys are found by one walk below: yaml's own check is quadratic in a map's size.
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, merge: true });
   const at = (offset: number): Position => {
     const p = lines.linePos(offset);
     return { line: p.line, column: p.col };
   };
 
-  const syntax = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
+  const syntax = doc.errors;
   if (syntax.length > 0) {
     return { ok: false, errors: syntax.map((e) => planError('PLAN-E001', file, at(e.pos[0]), `YAML: ${e.message}`)) };
   }
@@ -64,9 +65,7 @@ export function parseYaml(text: string, file: string): YamlParse {
   }
 
   const source = sourceMap(doc, at);
-  const errors = doc.errors
-    .filter((e) => e.code === 'DUPLICATE_KEY')
-    .map((e) => duplicateKeyError(doc, file, at, e.pos[0]));
+  const errors = duplicateKeys(doc.contents ?? undefined, []).map((d) => duplicateKeyError(file, at, d));
   return { ok: true, data, source, errors };
 }
 
@@ -105,17 +104,23 @@ function sourceMap(doc: Document, at: (offset: number) => Position): SourceMap {
   };
 }
 
+/** Each map's entries by key, built on first lookup: plans with thousands of nodes are located in linear time. */
+const MAP_INDEX = new WeakMap<object, Map<string, Located>>();
+
 /** The key and value one step below `node`, following aliases; the last of duplicate keys wins, as in the data. */
 function child(doc: Document, node: Node | undefined, segment: string | number): Located | undefined {
   const target = isAlias(node) ? (node.resolve(doc) as Node | undefined) : node;
   if (isMap(target)) {
-    let hit: Located | undefined;
-    for (const pair of target.items) {
-      if (isPair(pair) && keyText(pair.key) === String(segment)) {
-        hit = { key: pair.key as Node, value: (pair.value as Node | null) ?? undefined };
+    let index = MAP_INDEX.get(target);
+    if (!index) {
+      index = new Map();
+      for (const pair of target.items) {
+        const name = isPair(pair) ? keyText(pair.key) : undefined;
+        if (name !== undefined && isPair(pair)) index.set(name, { key: pair.key as Node, value: (pair.value as Node | null) ?? undefined });
       }
+      MAP_INDEX.set(target, index);
     }
-    return hit;
+    return index.get(String(segment));
   }
   if (isSeq(target) && typeof segment === 'number') {
     const item = target.items[segment] as Node | undefined;
@@ -129,52 +134,39 @@ function keyText(key: unknown): string | undefined {
   return undefined;
 }
 
-function duplicateKeyError(
-  doc: Document,
-  file: string,
-  at: (offset: number) => Position,
-  offset: number,
-): PlanError {
-  const found = findKeyAt(doc.contents ?? undefined, doc, offset, []);
-  if (!found) return planError('PLAN-E002', file, at(offset), 'duplicate key');
-  const kind = KEY_KINDS[found.parent.join('.')];
-  const what = kind ? `${kind} name` : 'key';
-  const first = found.firstOffset === undefined ? undefined : at(found.firstOffset);
-  return planError(
-    'PLAN-E002',
-    file,
-    at(offset),
-    `duplicate ${what} "${found.name}"`,
-    first ? `first written at line ${first.line}, column ${first.column}` : undefined,
-  );
-}
-
-interface KeyHit {
+interface Duplicate {
   name: string;
+  /** Path of the map holding the key. */
   parent: string[];
-  firstOffset?: number;
+  offset: number;
+  firstOffset: number;
 }
 
-/** Finds the map key starting at `offset`, with the path of the map holding it. */
-function findKeyAt(node: Node | undefined, doc: Document, offset: number, path: string[]): KeyHit | undefined {
+/** Every key written twice in the same map, in one walk (the later ones; the first is remembered). */
+function duplicateKeys(node: Node | undefined, path: string[]): Duplicate[] {
+  const out: Duplicate[] = [];
   if (isMap(node)) {
+    const seen = new Map<string, number>();
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       const name = keyText(pair.key);
-      const key = pair.key as Node | null;
-      if (name !== undefined && key?.range?.[0] === offset) {
-        const first = node.items.find((p) => isPair(p) && keyText(p.key) === name);
-        const firstOffset = (first?.key as Node | undefined)?.range?.[0];
-        return { name, parent: path, ...(firstOffset !== offset ? { firstOffset } : {}) };
+      const offset = (pair.key as Node | null)?.range?.[0];
+      if (name !== undefined && name !== '<<' && offset !== undefined) {
+        const first = seen.get(name);
+        if (first === undefined) seen.set(name, offset);
+        else out.push({ name, parent: path, offset, firstOffset: first });
       }
-      const inner = findKeyAt((pair.value as Node | null) ?? undefined, doc, offset, [...path, name ?? '?']);
-      if (inner) return inner;
+      out.push(...duplicateKeys((pair.value as Node | null) ?? undefined, [...path, name ?? '?']));
     }
   } else if (isSeq(node)) {
-    for (const [i, item] of node.items.entries()) {
-      const inner = findKeyAt(item as Node, doc, offset, [...path, String(i)]);
-      if (inner) return inner;
-    }
+    for (const [i, item] of node.items.entries()) out.push(...duplicateKeys(item as Node, [...path, String(i)]));
   }
-  return undefined;
+  return out;
+}
+
+function duplicateKeyError(file: string, at: (offset: number) => Position, d: Duplicate): PlanError {
+  const kind = KEY_KINDS[d.parent.join('.')];
+  const what = kind ? `${kind} name` : 'key';
+  const first = at(d.firstOffset);
+  return planError('PLAN-E002', file, at(d.offset), `duplicate ${what} "${d.name}"`, `first written at line ${first.line}, column ${first.column}`);
 }
