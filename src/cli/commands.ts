@@ -36,4 +36,5 @@ export const COMMANDS: Record<string, Command> = {
   report: { summary: 'check plans and write the compatibility report (HTML, Markdown, JSON, JUnit)', run: lazy('report', () => import('./report.ts')) },
   matrix: { summary: 'write the catalogue\'s compatibility report for a release pair, no plan needed', run: lazy('matrix', () => import('./matrix.ts')) },
   scenario: { summary: 'write the plan of a documented upgrade procedure for an inventory', run: lazy('scenario', () => import('./scenario.ts')) },
+  explore: { summary: 'search orderings and faults for a run of a plan that breaks something', run: lazy('explore', () => import('./explore.ts')) },
 };

@@ -16,6 +16,8 @@ export interface TraceLine {
   summary: string;
   why: 'reordered' | 'fault' | 'violation';
   codes: InvariantCode[];
+  /** For a leaf of a parallel group run out of written order: the siblings written before it that it ran ahead of. */
+  ahead?: string[];
 }
 
 export function traceOf(shape: PlanShape, run: BuiltRun, fresh: readonly Violation[]): TraceLine[] {
@@ -37,14 +39,18 @@ export function traceOf(shape: PlanShape, run: BuiltRun, fresh: readonly Violati
   for (const v of fresh) codesAt.set(v.stepId, [...new Set([...(codesAt.get(v.stepId) ?? []), v.code])]);
   const lastIndex = lastViolationIndex(run, codesAt);
 
+  const ran = new Set<string>();
   const out: TraceLine[] = [];
   run.sequence.forEach((l, index) => {
+    const ahead = l.injected || !groupIds.has(l.step.id) ? [] : shape.leaves[l.step.number - 1]!
+      .filter((x) => writtenPos.get(x.step.id)! < writtenPos.get(l.step.id)! && !ran.has(x.step.id)).map((x) => x.step.id);
+    if (!l.injected) ran.add(l.step.id);
     if (index > lastIndex) return;
     const stepId = l.step.id + (l.injected ?? '');
     const codes = codesAt.get(stepId) ?? [];
     const why = codes.length > 0 ? 'violation' : l.injected ? 'fault' : reordered.has(String(l.step.number)) && groupIds.has(l.step.id) ? 'reordered' : undefined;
     if (!why) return;
-    out.push({ index, stepId, ...(l.step.label ? { label: l.step.label } : {}), summary: describeAction(l.step.action), why, codes });
+    out.push({ index, stepId, ...(l.step.label ? { label: l.step.label } : {}), summary: describeAction(l.step.action), why, codes, ...(ahead.length ? { ahead } : {}) });
   });
   return out;
 }
