@@ -4,6 +4,7 @@
  * policy accepts API and instance downtime, and the check totals them.
  */
 import type { Plan, ServiceName } from '../plan.ts';
+import { displayRelease as shown } from '../../models/catalogue/releases.ts';
 import * as A from './actions.ts';
 import { newCtx } from './context.ts';
 import { offlinePhases, title } from './releases.ts';
@@ -25,7 +26,7 @@ export const allAtOnce: Generator = (topology, from, to, options): Plan => {
   // Control nodes before computes, so no scheduler ever sees a stopped but enabled compute.
   const nodes = [...topology.nodes].sort((x, y) => Number(x.services.includes('nova-compute')) - Number(y.services.includes('nova-compute')));
   b.parallel(nodes.map((n) => A.stop(n.name, [...n.services].reverse())), 'Stop every service on every node: the whole cloud is down from here');
-  b.parallel(topology.nodes.map((n) => A.upgrade(n.name, n.services)), `Upgrade every package to ${to}`);
+  b.parallel(topology.nodes.map((n) => A.upgrade(n.name, n.services)), `Upgrade every package to ${shown(to)}`);
   const present = SCHEMA_ORDER.filter((p) => projectServices(topology, p).length > 0);
   present.forEach((p, i) => b.step(A.db(p, 'sync'), i === 0 ? 'Sync every schema offline, nothing runs' : undefined));
   const active = activeNode(topology, 'cinder-volume');

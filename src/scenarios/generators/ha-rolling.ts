@@ -7,6 +7,7 @@
  */
 import { withFrontends } from '../inventory/frontends.ts';
 import type { Plan } from '../plan.ts';
+import { displayRelease as shown } from '../../models/catalogue/releases.ts';
 import * as A from './actions.ts';
 import { newCtx, type Ctx } from './context.ts';
 import { cinderOffline, horizon, neutronAgents, neutronOffline } from './in-place.ts';
@@ -32,7 +33,7 @@ function cinderVolume(ctx: Ctx): void {
     return;
   }
   b.steps(passive.map((n) => A.upgrade(n.name, ['cinder-volume'])), `cinder-volume is active/passive on ${active.name}: upgrade the passive nodes`);
-  b.step(A.failover('cinder-volume', passive[0]!.name), `Fail cinder-volume over to ${passive[0]!.name}, already on ${ctx.to}`);
+  b.step(A.failover('cinder-volume', passive[0]!.name), `Fail cinder-volume over to ${passive[0]!.name}, already on ${shown(ctx.to)}`);
   b.step(A.upgrade(active.name, ['cinder-volume']), `${active.name} is passive now: upgrade it`);
 }
 

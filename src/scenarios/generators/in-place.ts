@@ -3,6 +3,7 @@
  * its schema synced offline, started again in the documented order. The outage is the price.
  */
 import type { DbPhase, Project, ServiceName } from '../plan.ts';
+import { displayRelease as shown } from '../../models/catalogue/releases.ts';
 import * as A from './actions.ts';
 import { type Ctx, cap } from './context.ts';
 import { agentsMayTrail, offlinePhases } from './releases.ts';
@@ -28,7 +29,7 @@ export function offlineProject(ctx: Ctx, project: Project, groups: readonly (rea
   for (const g of groups) {
     b.parallel(nodes.map((n) => ({ n, s: on(n, g).filter((s) => startable(n, s)) })).filter((x) => x.s.length > 0).map((x) => A.start(x.n.name, x.s)));
   }
-  for (const p of afterStart) b.step(A.db(project, p), `${cap(project)} online data migrations, once every ${project} service runs ${ctx.to}`);
+  for (const p of afterStart) b.step(A.db(project, p), `${cap(project)} online data migrations, once every ${project} service runs ${shown(ctx.to)}`);
 }
 
 export function keystoneOffline(ctx: Ctx): void {
@@ -52,7 +53,7 @@ export function neutronOffline(ctx: Ctx): void {
     offlineProject(ctx, 'neutron', [NEUTRON_SERVERS], label);
     neutronAgents(ctx);
   } else {
-    offlineProject(ctx, 'neutron', [NEUTRON_SERVERS, NEUTRON_AGENTS], `${label}. ${ctx.from} agents cannot run under a ${ctx.to} server: they stop with the servers and start after them`);
+    offlineProject(ctx, 'neutron', [NEUTRON_SERVERS, NEUTRON_AGENTS], `${label}. ${shown(ctx.from)} agents cannot run under a ${shown(ctx.to)} server: they stop with the servers and start after them`);
   }
 }
 

@@ -4,6 +4,7 @@
  * disabled, stopped, upgraded, started and enabled, then the cap lifted and services restarted.
  */
 import type { Action, NodeSpec } from '../plan.ts';
+import { displayRelease as shown } from '../../models/catalogue/releases.ts';
 import * as A from './actions.ts';
 import { allNodes, type Ctx } from './context.ts';
 import { computeCapFor, offlinePhases } from './releases.ts';
@@ -17,7 +18,7 @@ export function novaControlCapped(ctx: Ctx): string {
   const capValue = computeCapFor(ctx.from, ctx.to);
   const why = capValue === 'auto'
     ? 'auto: services pick the version of the oldest compute when they start'
-    : `${capValue}: what ${ctx.from} computes accept from ${ctx.to} controllers`;
+    : `${capValue}: what ${shown(ctx.from)} computes accept from ${shown(ctx.to)} controllers`;
   b.step(A.computeCap(allNodes(ctx), capValue), `Nova: [upgrade_levels] compute = ${why}`);
   const ctl = novaControllers(ctx.topo);
   b.parallel(ctl.filter((n) => on(n, ['nova-api']).length > 0).map((n) => A.stop(n.name, ['nova-api'])), 'Nova controllers: apis, then conductors and schedulers stopped');
@@ -26,7 +27,7 @@ export function novaControlCapped(ctx: Ctx): string {
   b.step(A.db('nova', 'sync'), 'nova-manage db sync: additive, the old computes keep working on it');
   for (const group of [['nova-conductor'], NOVA_CONTROL.slice(1, -1), ['nova-api']] as const) {
     b.parallel(ctl.filter((n) => on(n, group).length > 0).map((n) => A.start(n.name, on(n, group))),
-      group[0] === 'nova-conductor' ? `Conductors first, then schedulers, api last, all on ${ctx.to} with the cap` : undefined);
+      group[0] === 'nova-conductor' ? `Conductors first, then schedulers, api last, all on ${shown(ctx.to)} with the cap` : undefined);
   }
   return capValue;
 }

@@ -9,6 +9,7 @@
 import { SERVICE_INFO } from '../../models/catalogue/services.ts';
 import type { DatabaseName, DatabaseSpec, NodeName, NodeSpec, Plan, Topology } from '../plan.ts';
 import { DATABASE_PROJECTS } from '../selectors.ts';
+import { displayRelease as shown } from '../../models/catalogue/releases.ts';
 import * as A from './actions.ts';
 import { newCtx, type Ctx } from './context.ts';
 import { everythingButNova, horizon } from './in-place.ts';
@@ -45,8 +46,8 @@ function newEnvironment(ctx: Ctx, newDb: DatabaseName): NodeName[] {
   const ctlName = `nova-${to}` as NodeName;
   const template = computes(ctx.topo)[0]!;
   const spare = `${to}-compute1` as NodeName;
-  b.step(A.db('nova', 'sync', newDb), `New ${to} nova environment: its own database first (never the old environment's)`);
-  b.step(A.addNode(ctlName, 'controller', control, to, newDb), `A ${to} nova controller on ${newDb}, sharing keystone, glance, neutron and cinder`);
+  b.step(A.db('nova', 'sync', newDb), `New ${shown(to)} nova environment: its own database first (never the old environment's)`);
+  b.step(A.addNode(ctlName, 'controller', control, to, newDb), `The ${shown(to)} nova controller on ${newDb}, sharing keystone, glance, neutron and cinder`);
   b.step(A.addNode(spare, 'compute', template.services, to, newDb), 'A first new compute to receive instances');
   return [spare];
 }
@@ -71,8 +72,8 @@ function moveComputes(ctx: Ctx, targets: NodeName[], newDb: DatabaseName): void 
 /** The old nova control services stop; a node running nothing else is retired. */
 function retireOld(ctx: Ctx): void {
   novaControllers(ctx.topo).forEach((n, i) => {
-    const label = i === 0 ? `Retire the ${ctx.from} nova control services` : undefined;
-    const nova = on(n, NOVA_CONTROL);
+    const label = i === 0 ? `Retire the ${shown(ctx.from)} nova control services` : undefined;
+    const nova = [...on(n, NOVA_CONTROL)].reverse();
     const onlyNova = nova.length === n.services.length;
     ctx.b.steps([A.stop(n.name, nova), ...(onlyNova ? [A.removeNode(n.name)] : [])], label);
   });

@@ -3,6 +3,7 @@
  * rotation while its services stop, upgrade and start again, so another node always answers.
  */
 import type { Action, DbPhase, NodeSpec, Project, ServiceName } from '../plan.ts';
+import { displayRelease as shown } from '../../models/catalogue/releases.ts';
 import * as A from './actions.ts';
 import { cap, type Ctx } from './context.ts';
 import { offlineProject } from './in-place.ts';
@@ -30,7 +31,7 @@ export function rollNodes(ctx: Ctx, project: Project, services: readonly Service
     const schema = phases.length > 0 ? `; ${first.join(' and ')} while the old nodes still serve` : '';
     ctx.b.steps(steps, `${mine.join(', ')} on ${node.name}: ${how}${schema}${i === 0 ? why : ''}`);
   });
-  after.forEach((p, i) => ctx.b.step(A.db(project, p), i === 0 ? `${cap(project)} ${p} once every node runs ${ctx.to}` : undefined));
+  after.forEach((p, i) => ctx.b.step(A.db(project, p), i === 0 ? `${cap(project)} ${p} once every node runs ${shown(ctx.to)}` : undefined));
 }
 
 /**
@@ -42,7 +43,7 @@ export function rollProject(ctx: Ctx, project: Project, services: readonly Servi
   const phases = rollingPhases(project, ctx.to);
   if (!phases) {
     ctx.outages.add(project);
-    offlineProject(ctx, project, [services], `${cap(project)} has only an offline db sync in ${ctx.to}: it cannot roll, its outage is accepted in the policy`);
+    offlineProject(ctx, project, [services], `${cap(project)} has only an offline db sync in ${shown(ctx.to)}: it cannot roll, its outage is accepted in the policy`);
     return;
   }
   rollNodes(ctx, project, services, phases.beforeFirstStart, phases.afterLast, phases.note ? ` (${phases.note})` : '');
