@@ -1,0 +1,89 @@
+/**
+ * `explore` on the deliberately fragile plan and its safe version: the races are found and shrunk
+ * to a few steps, the safe plan survives every fault, runs are deterministic and replays exact.
+ */
+import { describe, expect, it } from 'vitest';
+import { explore, replayExplore } from '../src/sim/explore/explore.ts';
+import { FAULT_KINDS, parseFaultList } from '../src/sim/explore/faults.ts';
+import { permutation } from '../src/sim/explore/schedule.ts';
+import { readReplay } from '../src/sim/explore/replay.ts';
+import { check, edit, example, plan } from './helpers/plans.ts';
+
+const SEED = 20261124;
+const fragileText = example('explore/fragile-live-compute.yaml');
+const safeText = example('explore/safe-live-compute.yaml');
+
+describe('explore finds the races of the fragile plan', () => {
+  it('whose straight check passes', () => {
+    expect(check(fragileText).verdict).toBe('pass');
+    expect(check(safeText).verdict).toBe('pass');
+  });
+
+  it('the failover racing the stop: the stop first leaves no cinder-volume, shrunk to one step', () => {
+    const r = explore(plan(fragileText), { runs: 200, seed: SEED, faults: FAULT_KINDS });
+    if (r.status !== 'counterexample') throw new Error(`expected a counterexample, got ${r.status}`);
+    expect(r.counterexample.violations.map((v) => v.code)).toEqual(['NO_ACTIVE_SERVICE']);
+    expect(r.counterexample.faults).toEqual([]);
+    expect(r.counterexample.trace).toHaveLength(1);
+    expect(r.counterexample.trace[0]).toMatchObject({ stepId: '20.2', why: 'violation', ahead: ['20.1'] });
+  });
+
+  it('the cap written in parallel with the nova control start is harmless for Newton → Ocata (same compute RPC 4.13)', () => {
+    const onlyCapRace = edit(fragileText, `  - name: Failover racing the stop of the active copy
+    parallel:
+      - failover: { service: cinder-volume, to: storage1 }
+      - stop: { node: controller1, service: cinder-volume }
+`, `  - failover: { service: cinder-volume, to: storage1 }
+  - stop: { node: controller1, service: cinder-volume }
+`);
+    expect(explore(plan(onlyCapRace), { runs: 100, seed: SEED, faults: [] }).status).toBe('ok');
+  });
+});
+
+describe('the safe version', () => {
+  // 10,000 runs are in the bench (bench/explore.ts); CI keeps a bounded run with every fault on.
+  it('survives orderings and every fault', () => {
+    const r = explore(plan(safeText), { runs: 150, seed: SEED, faults: FAULT_KINDS });
+    expect(r.status === 'counterexample' ? r.counterexample : r.status).toBe('ok');
+  });
+});
+
+describe('determinism and replay', () => {
+  it('the same seed gives the same counterexample; its replay file re-runs it exactly', () => {
+    const p = plan(fragileText);
+    const a = explore(p, { runs: 100, seed: 7, faults: FAULT_KINDS });
+    const b = explore(p, { runs: 100, seed: 7, faults: FAULT_KINDS });
+    if (a.status !== 'counterexample' || b.status !== 'counterexample') throw new Error('expected counterexamples');
+    expect(b.path).toBe(a.path);
+    expect(b.counterexample.schedule).toEqual(a.counterexample.schedule);
+    const file = readReplay(JSON.parse(JSON.stringify(a.replay)));
+    if (!file.ok) throw new Error(file.message);
+    const again = replayExplore(p, file.replay);
+    if (again.status !== 'counterexample') throw new Error(`replay gave ${again.status}`);
+    expect(again.counterexample.violations).toEqual(a.counterexample.violations);
+  });
+
+  it('a replay against an edited plan is reported stale, not silently re-interpreted', () => {
+    const a = explore(plan(fragileText), { runs: 50, seed: 7, faults: [] });
+    if (a.status !== 'counterexample') throw new Error('expected a counterexample');
+    const edited = plan(edit(fragileText, '  - name: cinder-api last\n', '  - name: cinder-api last\n    drain: { frontend: x, node: y }\n').replace('    drain: { frontend: x, node: y }\n', ''));
+    const shorter = plan(fragileText.replace('  - db: { service: cinder, phase: online-migrations }\n', ''));
+    expect(replayExplore(edited, a.replay).status).toBe('counterexample');
+    expect(replayExplore(shorter, a.replay).status).toBe('stale-replay');
+  });
+});
+
+describe('building blocks', () => {
+  it('a Lehmer code of zeros is the written order, and every code is a permutation', () => {
+    expect(permutation(4, [])).toEqual([0, 1, 2, 3]);
+    expect(permutation(4, [3, 0, 1])).toEqual([3, 0, 2, 1]);
+    expect([...permutation(5, [9, 9, 9, 9])].sort()).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('fault lists', () => {
+    expect(parseFaultList('all')).toEqual({ ok: true, faults: [...FAULT_KINDS] });
+    expect(parseFaultList('none')).toEqual({ ok: true, faults: [] });
+    expect(parseFaultList('reboot, flap')).toEqual({ ok: true, faults: ['reboot', 'flap'] });
+    expect(parseFaultList('reboot,meteor')).toEqual({ ok: false, unknown: ['meteor'] });
+  });
+});
