@@ -113,6 +113,38 @@ describe('SERVICE_TOO_OLD', () => {
 });
 
 describe('ONLINE_MIGRATIONS_PENDING', () => {
+  const hop = (migrate: boolean) => `apiVersion: preflight/v1
+name: two hops
+from: caracal
+to: epoxy
+policy: { apiDowntime: allow }
+topology:
+  nodes:
+    ctl1: { role: controller, services: [keystone, placement-api, nova-api, nova-conductor, nova-scheduler] }
+steps:
+  - stop: { node: ctl1, service: "*" }
+  - upgrade: { node: ctl1, service: "*", release: dalmatian }
+  - db: { service: keystone, phase: sync, release: dalmatian }
+  - db: { service: placement, phase: sync, release: dalmatian }
+  - db: { service: nova, phase: sync, release: dalmatian }
+  - start: { node: ctl1, service: "*" }
+${migrate ? '  - db: { service: nova, phase: online-migrations }\n  - db: { service: placement, phase: online-migrations }\n' : ''}  - stop: { node: ctl1, service: "*" }
+  - upgrade: { node: ctl1, service: "*" }
+  - db: { service: keystone, phase: sync }
+  - db: { service: placement, phase: sync }
+  - db: { service: nova, phase: sync }
+  - start: { node: ctl1, service: "*" }
+  - db: { service: nova, phase: online-migrations }
+  - db: { service: placement, phase: online-migrations }
+`;
+  it('a second hop over the first hop\'s pending online migrations is an error', () => {
+    const r = check(hop(false));
+    const v = r.violations.find((x) => x.code === 'ONLINE_MIGRATIONS_PENDING' && x.severity === 'error');
+    expect(v?.message).toContain('online data migrations of dalmatian');
+  });
+  it('is satisfied when the first hop runs them', () => {
+    expect(check(hop(true)).violations).toEqual([]);
+  });
   it('migrations left pending at the end are a warning: the next upgrade needs them', () => {
     const r = check(epoxy(CONTROL_AUTO + COMPUTE('cmp1') + COMPUTE('cmp2') + FINISH.replace('  - db: { service: nova, phase: online-migrations }\n', '')));
     expect(warningCodes(r)).toContain('ONLINE_MIGRATIONS_PENDING');
@@ -188,6 +220,17 @@ describe('SCHEMA_MISMATCH', () => {
     const r = check(epoxy(`  - db: { service: nova, phase: contract }\n`, { to: 'epoxy' }));
     expect(errorCodes(r)).toEqual(['SCHEMA_MISMATCH']);
     expect(r.violations[0]!.message).toContain('does not exist');
+  });
+});
+
+describe('SCHEDULING_ON_STOPPED', () => {
+  it('rebooting a compute that is still enabled', () => {
+    const r = check(epoxy(`  - reboot: { node: cmp1 }\n`, { to: 'epoxy', policy: '{ instanceDowntime: allow }' }));
+    expect(errorCodes(r)).toEqual(['SCHEDULING_ON_STOPPED']);
+  });
+  it('rebooting it disabled is fine', () => {
+    const r = check(epoxy(`  - disable: { node: cmp1, service: nova-compute }\n  - reboot: { node: cmp1 }\n  - enable: { node: cmp1, service: nova-compute }\n`, { to: 'epoxy', policy: '{ instanceDowntime: allow }' }));
+    expect(errorCodes(r)).toEqual([]);
   });
 });
 

@@ -17,6 +17,11 @@ export function reboot(ctx: StepContext, name: NodeName): void {
   const n = ctx.world.nodes.get(name);
   if (!n || !nodeUp(n)) return;
   const wasRunning = [...n.services].filter(([, s]) => isRunning(s)).map(([s]) => s);
+  const compute = n.services.get('nova-compute');
+  if (compute && compute.context.enabled && wasRunning.includes('nova-compute') && schedulingPossible(ctx.world)) {
+    ctx.findings.push(finding('SCHEDULING_ON_STOPPED', `rebooting ${name} while its nova-compute is enabled: the scheduler keeps sending it new instances, which fail`,
+      [`${name}/nova-compute`], 'Disable a compute service before stopping or rebooting its node, and enable it once it runs again.', sourceRefs('nova-doc-upgrades')));
+  }
   for (const s of wasRunning) {
     checkUndrained(ctx, n, s, 'rebooting the node of');
     if (isApi(s) && !apiAvailable(ctx.world, s, n.name)) ctx.transientApiDown.add(s);
@@ -84,4 +89,11 @@ export function removeNode(ctx: StepContext, name: NodeName): void {
   computeRecordsFor(w, n).delete(name);
   n.snap = sendNode(n.snap, { type: 'REMOVE' });
   w.nodes.delete(name);
+}
+
+/** Can new instances be scheduled at all (an api, a scheduler and a conductor run somewhere)? */
+function schedulingPossible(world: StepContext['world']): boolean {
+  const runs = (service: 'nova-api' | 'nova-scheduler' | 'nova-conductor') =>
+    [...world.nodes.values()].some((n) => nodeUp(n) && isRunning(n.services.get(service)));
+  return runs('nova-api') && runs('nova-scheduler') && runs('nova-conductor');
 }
