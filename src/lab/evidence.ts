@@ -7,7 +7,7 @@ import type { LabCloud } from './cloud/cloud.ts';
 export interface Evidence {
   /** "ctl1/nova-conductor" */
   entity: string;
-  kind: 'rpc-pin' | 'service-too-old' | 'too-old-compute' | 'node-identity' | 'messaging-timeout' | 'error';
+  kind: 'rpc-pin' | 'service-too-old' | 'too-old-compute' | 'node-identity' | 'messaging-timeout' | 'lb-state';
   line: string;
   /** For rpc-pin: the version chosen ("6.4") and the minimum service version it came from. */
   pin?: { version: string; minServiceVersion: number };
@@ -19,6 +19,7 @@ const PATTERNS: { kind: Evidence['kind']; re: RegExp }[] = [
   { kind: 'too-old-compute', re: /TooOldComputeService\b.*/ },
   { kind: 'node-identity', re: /No local node identity found.*/ },
   { kind: 'messaging-timeout', re: /MessagingTimeout\b.*/ },
+  { kind: 'lb-state', re: /Server \S+ is (?:DOWN|UP|going DOWN)\b.*/ },
 ];
 
 /** Evidence from one container's log text; each distinct line once. */
@@ -29,7 +30,7 @@ export function scanLog(entity: string, text: string): Evidence[] {
     for (const { kind, re } of PATTERNS) {
       const m = re.exec(raw);
       if (!m) continue;
-      const line = raw.replace(/^\S+ \S+ \d+ /, '').trim().slice(0, 400);
+      const line = (kind === 'lb-state' ? m[0] : raw.replace(/^\S+ \S+ \d+ /, '')).trim().slice(0, 400);
       const key = `${kind}:${line.replace(/req-[0-9a-f-]+/, '')}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -39,7 +40,7 @@ export function scanLog(entity: string, text: string): Evidence[] {
   return out;
 }
 
-/** Evidence logged by any nova container of the run since `sinceSeconds` (Unix seconds). */
+/** Evidence logged by any nova container (and HAProxy) of the run since `sinceSeconds` (Unix seconds). */
 export async function collectEvidence(cloud: LabCloud, sinceSeconds: number): Promise<Evidence[]> {
   const out: Evidence[] = [];
   for (const node of cloud.nodes.values()) {
@@ -48,5 +49,7 @@ export async function collectEvidence(cloud: LabCloud, sinceSeconds: number): Pr
       out.push(...scanLog(`${node.name}/${s}`, text));
     }
   }
+  const lb = await cloud.docker.logs(cloud.containerName('', 'lb'), { since: Math.floor(sinceSeconds) }).catch(() => '');
+  out.push(...scanLog('haproxy', lb));
   return out;
 }

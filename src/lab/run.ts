@@ -165,9 +165,8 @@ async function runStep(plan: Plan, check: CheckResult, step: Plan['steps'][numbe
   }
   await sleep(1500); // let probes see the step's aftermath (health checks run every second)
   const endMs = Date.now();
-  const computes = await booted.client.services('nova-compute').catch(() => []);
   const skipBoots = bootChecks === 'after-changes' && INERT_VERBS.has(step.action.verb);
-  const enabled = skipBoots ? [] : computes.filter((c) => c.status === 'enabled').map((c) => c.host);
+  const enabled = skipBoots ? [] : await enabledComputes(booted);
   const boots = await Promise.all(enabled.map((host) => bootOn(booted.client, { imageId: booted.imageId, flavorId: booted.flavorId }, host, `probe-${step.id}-${host}`, 30)));
   const observed: Observed = {
     api: probe.summary(startMs, endMs),
@@ -190,6 +189,21 @@ async function runStep(plan: Plan, check: CheckResult, step: Plan['steps'][numbe
   if (error) say(`  ✗ the lab could not perform this step: ${error}`);
   return stepReport;
 }
+
+/**
+ * Hosts to boot on: enabled computes as the API lists them. When the API cannot answer, the
+ * last list it gave is used, so an API outage shows as failed boots rather than as no boots.
+ */
+async function enabledComputes(booted: Booted): Promise<string[]> {
+  try {
+    const hosts = (await booted.client.services('nova-compute')).filter((c) => c.status === 'enabled').map((c) => c.host);
+    lastEnabled.set(booted, hosts);
+    return hosts;
+  } catch {
+    return lastEnabled.get(booted) ?? [];
+  }
+}
+const lastEnabled = new WeakMap<Booted, string[]>();
 
 function planSlug(name: string): string {
   return name.replace(/[^A-Za-z0-9_.-]+/g, '-').slice(0, 60) || 'plan';

@@ -24,6 +24,8 @@ export function haproxyCfg(frontends: LbFrontend[]): string {
   const parts = [
     `global
     maxconn 4000
+    # State changes ("Server nova-api-lb/ctl1 is DOWN") go to the container log: lab evidence.
+    log stdout format raw daemon notice
     stats socket ${HAPROXY_SOCKET} mode 600 level admin
 
 resolvers docker
@@ -34,6 +36,7 @@ resolvers docker
 
 defaults
     mode http
+    log global
     timeout connect 2s
     timeout client 30s
     timeout server 30s
