@@ -65,12 +65,12 @@ export const haRolling: Generator = (topology, from, to, options): Plan => {
     neutronAgents(ctx);
   } else {
     ctx.outages.add('neutron');
-    neutronOffline(ctx);
+    neutronOffline(ctx, `${shown(from)} agents cannot run under a ${shown(to)} server, so neutron cannot roll (its outage is accepted in the policy)`);
   }
   if (cinderMayMix(from, to)) cinder(ctx);
   else {
     ctx.outages.add('cinder');
-    cinderOffline(ctx);
+    cinderOffline(ctx, `Cinder cannot run ${shown(from)} and ${shown(to)} side by side, so it cannot roll: its outage is accepted in the policy`);
   }
   const capValue = novaControlCapped(ctx);
   computesOneByOne(ctx, options.migrate ?? 'none');

@@ -44,16 +44,18 @@ export function placementOffline(ctx: Ctx): void {
   offlineProject(ctx, 'placement', [['placement-api']], 'Placement before any nova service');
 }
 
-export function neutronOffline(ctx: Ctx): void {
+/** `why`, when given, says why this procedure upgrades neutron offline (the outage it accepts). */
+export function neutronOffline(ctx: Ctx, why?: string): void {
   const rename = ctx.topo.nodes.some((n) => n.services.includes('quantum-server'));
   const label = rename
     ? 'Quantum becomes Neutron: quantum-server is upgraded to the neutron server (the plan keeps its old service name), db upgraded, then the agents'
     : 'Neutron server before the agents: the server handles older agents, agents have no compat code';
   if (agentsMayTrail(ctx.from, ctx.to)) {
-    offlineProject(ctx, 'neutron', [NEUTRON_SERVERS], label);
+    offlineProject(ctx, 'neutron', [NEUTRON_SERVERS], why ? `${why}. ${label}` : label);
     neutronAgents(ctx);
   } else {
-    offlineProject(ctx, 'neutron', [NEUTRON_SERVERS, NEUTRON_AGENTS], `${label}. ${shown(ctx.from)} agents cannot run under a ${shown(ctx.to)} server: they stop with the servers and start after them`);
+    const reason = why ?? `${shown(ctx.from)} agents cannot run under a ${shown(ctx.to)} server`;
+    offlineProject(ctx, 'neutron', [NEUTRON_SERVERS, NEUTRON_AGENTS], `${reason}: the agents stop with the servers and start after them`);
   }
 }
 
@@ -64,8 +66,8 @@ export function neutronAgents(ctx: Ctx): void {
   ctx.b.parallel(nodes.map((n) => A.restart(n.name, on(n, NEUTRON_AGENTS))));
 }
 
-export function cinderOffline(ctx: Ctx): void {
-  offlineProject(ctx, 'cinder', [CINDER_ORDER.slice(0, 3), ['cinder-api']], 'Cinder: scheduler, volume and backup started before the api (the documented order)');
+export function cinderOffline(ctx: Ctx, why?: string): void {
+  offlineProject(ctx, 'cinder', [CINDER_ORDER.slice(0, 3), ['cinder-api']], `${why ? `${why}. ` : ''}Cinder: scheduler, volume and backup started before the api (the documented order)`);
 }
 
 export function horizon(ctx: Ctx): void {
