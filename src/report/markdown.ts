@@ -2,17 +2,14 @@
  * The Markdown report: the HTML report's content without the pictures, for a pull request or
  * a wiki page. The timeline and the strips become tables on the same (possibly merged) columns.
  */
-import type { CompatibilityMatrix } from './compat-types.ts';
 import type { PlanReport, Report } from './input.ts';
-import type { SourceRef, StepRecord } from '../sim/result.ts';
+import type { StepRecord } from '../sim/result.ts';
 import { buildStrips } from './availability.ts';
 import { counterexample } from './counterexample.ts';
-import { mdCode, mdLink, mdText } from './escape.ts';
+import { mdCode, mdText } from './escape.ts';
 import { duration, plural, releaseShort, releaseTitle } from './format.ts';
-import { stripLabel, stripTotal } from './html/strips-svg.ts';
-import { verdictLine } from './html/plan-html.ts';
-import { stepName } from './html/violations-html.ts';
-import { CHANNELS, STATUS_MARKS, STATUS_WORDS, buildMatrix, cellPair, type GridCell } from './matrix.ts';
+import { stepName, stripLabel, stripTotal, verdictLine } from './wording.ts';
+import { matrixMd, sources } from './markdown-matrix.ts';
 import { buildTimeline, type TimelineCell, type TimelineModel } from './timeline.ts';
 
 export function renderMarkdown(report: Report): string {
@@ -142,39 +139,5 @@ function stepsMd(timeline: readonly StepRecord[]): string[] {
   }
   if (shown.length < rows.length) out.push('', `${plural(rows.length, 'step')}; listed: the ${shown.length} where something went wrong or was down.`);
   out.push('');
-  return out;
-}
-
-function sources(s: readonly SourceRef[]): string {
-  return s.length ? s.map((x) => `${mdLink(x.id, x.url)}${x.note ? ` (${mdText(x.note)})` : ''}`).join('; ') : 'none recorded';
-}
-
-function matrixMd(m: CompatibilityMatrix, h: string): string[] {
-  const model = buildMatrix(m);
-  const c = model.counts;
-  const out = [
-    `Releases ${m.releases.map(releaseTitle).join(', ')}: ${c.supported} supported, ${c['unsupported-but-works']} working but unsupported, ${c.refused} refused. The control side (conductor, scheduler, server) is the side upgraded first.`,
-    '',
-  ];
-  if (model.grids.length === 0) out.push('The catalogue has no compatibility facts for these releases.', '');
-  for (const g of model.grids) {
-    out.push(`${h} ${mdText(g.info.title)}`, '');
-    const cell = (x: GridCell) => `${STATUS_MARKS[x.status]} ${STATUS_WORDS[x.status]}${x.note ? ` [${x.note}]` : ''}`;
-    if (g.rows.length) {
-      out.push(`| ${mdText(g.info.control)} ↓ · ${mdText(g.info.peer)} → | ${g.releases.map(releaseTitle).join(' | ')} |`);
-      out.push(`|---|${g.releases.map(() => ':-:').join('|')}|`);
-      g.rows.forEach((row, i) => out.push(`| **${releaseTitle(g.releases[i] ?? '')}** | ${row.map(cell).join(' | ')} |`));
-    } else {
-      out.push(`| Newer | Older | ${mdText(g.info.control)} newer | ${mdText(g.info.control)} older |`, '|---|---|:-:|:-:|');
-      for (const p of g.pairs) out.push(`| ${releaseTitle(p.newer)} | ${releaseTitle(p.older)} | ${cell(p.controlNewer)} | ${cell(p.controlOlder)} |`);
-    }
-    out.push('');
-  }
-  model.notes.forEach((n, i) => {
-    const info = CHANNELS[n.channel];
-    const pair = info ? cellPair(n, info, releaseTitle) : `${n.newer} / ${n.older}`;
-    out.push(`${i + 1}. **${mdText(info?.title ?? n.channel)}**, ${mdText(pair)}: ${STATUS_MARKS[n.status]} ${STATUS_WORDS[n.status]}. ${mdText(n.detail)} Source: ${sources(n.source)}`);
-  });
-  if (model.notes.length) out.push('');
   return out;
 }

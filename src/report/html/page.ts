@@ -8,7 +8,8 @@ import { esc } from '../escape.ts';
 import { releaseTitle } from '../format.ts';
 import { CSS } from './css.ts';
 import { matrixHtml } from './matrix-html.ts';
-import { planHtml, verdictLine } from './plan-html.ts';
+import { verdictLine } from '../wording.ts';
+import { planHtml } from './plan-html.ts';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 

@@ -9,17 +9,11 @@ import { matrixHtml } from './matrix-html.ts';
 import { COLOURS, releaseColours } from './palette.ts';
 import { stripsSvg } from './strips-svg.ts';
 import { timelineSvg } from './timeline-svg.ts';
-import { stepName, violationCard } from './violations-html.ts';
+import { stepName, verdictLine } from '../wording.ts';
+import { violationCard } from './violations-html.ts';
 
 /** Above this many steps the step table lists only the steps where something went wrong. */
 const FULL_STEP_TABLE = 60;
-
-export function verdictLine(r: CheckResult): string {
-  const errors = r.violations.filter((v) => v.severity === 'error').length;
-  const warnings = r.violations.length - errors;
-  if (r.verdict === 'pass') return warnings ? `no errors, ${plural(warnings, 'warning')}` : 'no violations';
-  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
-}
 
 export function planHtml(p: PlanReport, id: string, heading: boolean): string {
   const r = p.result;
@@ -107,8 +101,6 @@ function swatch(fill: string, extra = ''): string {
 function legend(from: string, to: string, id: string): string {
   const f = releaseColours(from, from, to).fill;
   const t = releaseColours(to, from, to).fill;
-  const mid = releaseColours('', from, to);
-  void mid;
   const hatch = `<defs><pattern id="${id}-h" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="8" height="8" fill="#fff"/><line x1="0" y1="0" x2="0" y2="8" stroke="#b0b0b0" stroke-width="3"/></pattern></defs>`;
   return [
     '<ul class="legend" aria-label="Timeline legend">',

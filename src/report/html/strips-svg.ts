@@ -6,20 +6,8 @@
 import type { Strip } from '../availability.ts';
 import type { TimelineColumn } from '../timeline.ts';
 import { esc } from '../escape.ts';
-import { duration, plural } from '../format.ts';
 import { COLOURS, GEOMETRY as G, clip, fitStyle } from './palette.ts';
-
-export function stripTotal(s: Strip): string {
-  if (s.kind === 'instances') {
-    return s.affected === 0 ? 'no instance down' : `${plural(s.affected, 'instance')} down, ${duration(s.instanceSeconds)} in all`;
-  }
-  return s.downSteps === 0 ? 'always up' : `down ${duration(s.downSeconds)} (${plural(s.downSteps, 'step')})`;
-}
-
-export function stripLabel(s: Strip): string {
-  if (s.kind === 'instances') return 'Instances';
-  return s.service && s.service !== s.subject ? `${s.subject} (${s.service})` : s.subject;
-}
+import { stripLabel, stripTotal } from '../wording.ts';
 
 export function stripsSvg(strips: readonly Strip[], columns: readonly TimelineColumn[], id: string): string {
   const width = G.labelWidth + columns.length * G.colWidth + 4;

@@ -6,17 +6,13 @@ import type { SourceRef, StepRecord, Violation } from '../../sim/result.ts';
 import { counterexample } from '../counterexample.ts';
 import { esc } from '../escape.ts';
 import { duration, plural } from '../format.ts';
+import { stepName } from '../wording.ts';
 
 export function sourceLinks(sources: readonly SourceRef[]): string {
   if (sources.length === 0) return 'none recorded';
   return sources
     .map((s) => `<a href="${esc(s.url)}">${esc(s.id)}</a>${s.note ? ` (${esc(s.note)})` : ''}`)
     .join('; ');
-}
-
-export function stepName(v: Violation): string {
-  if (v.step === 0) return 'the plan as a whole';
-  return `step ${v.stepId}${v.stepLabel ? ` “${v.stepLabel}”` : ''}`;
 }
 
 export function violationCard(v: Violation, n: number, timeline: readonly StepRecord[] | undefined, id: string): string {
