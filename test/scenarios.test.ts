@@ -127,6 +127,16 @@ describe('policies say what each procedure accepts', () => {
   });
 });
 
+describe('migration off each compute, where the releases allow it', () => {
+  it('Havana computes cannot move instances to Icehouse ones: only the first compute is emptied, the rest keep theirs', () => {
+    const plan = generate('live-compute', 'havana', 'icehouse', { migrate: 'live' });
+    const moves = plan.steps.flatMap((s) => (s.action.verb === 'live-migrate' ? [`${s.action.instance}→${s.action.to}`] : []));
+    expect(moves).toEqual(['vm1→compute2']);
+    expect(plan.steps.some((s) => s.label?.includes('compute2: its instances stay'))).toBe(true);
+    expect(errorCodes(checkPlan(plan))).toEqual([]);
+  });
+});
+
 describe('release facts read from the catalogue', () => {
   it.each([
     ['havana', 'icehouse', 'icehouse-compat'],

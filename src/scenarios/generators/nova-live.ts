@@ -5,6 +5,7 @@
  */
 import type { Action, NodeSpec } from '../plan.ts';
 import { displayRelease as shown } from '../../models/catalogue/releases.ts';
+import { computeAccepts, computeRpcLatest } from '../../models/catalogue/nova-rpc.ts';
 import * as A from './actions.ts';
 import { allNodes, type Ctx } from './context.ts';
 import { computeCapFor, offlinePhases } from './releases.ts';
@@ -32,6 +33,12 @@ export function novaControlCapped(ctx: Ctx): string {
   return capValue;
 }
 
+/** Does a compute of the old release understand one of the new release (for a move between them)? */
+function oldReachesNew(ctx: Ctx): boolean {
+  const sent = computeRpcLatest(ctx.from);
+  return sent !== undefined && computeAccepts(ctx.to, sent);
+}
+
 /** Where to send a compute's instances: the nearest compute already upgraded, else the next one. */
 function destination(all: readonly NodeSpec[], i: number): NodeSpec | undefined {
   return i > 0 ? all[i - 1] : all[1];
@@ -44,6 +51,12 @@ export function computesOneByOne(ctx: Ctx, migrate: Migrate): void {
   all.forEach((node, i) => {
     const dest = destination(all, i);
     const here = [...ctx.hosts].filter(([, h]) => h === node.name).map(([name]) => name);
+    const blocked = dest !== undefined && i > 0 && !oldReachesNew(ctx);
+    if (migrate !== 'none' && dest && here.length > 0 && blocked) {
+      b.step(A.disable(node.name), `${node.name}: its instances stay (a ${shown(ctx.from)} compute cannot ${migrate}-migrate to a ${shown(ctx.to)} one) and keep running while it is upgraded; disabled meanwhile`);
+      b.steps([A.stop(node.name, ['nova-compute']), A.upgrade(node.name, ['nova-compute']), A.start(node.name, ['nova-compute']), A.enable(node.name)]);
+      return;
+    }
     if (migrate !== 'none' && dest && here.length > 0) {
       const move = migrate === 'live' ? A.liveMigrate : A.coldMigrate;
       b.steps(here.map((inst) => move(inst, dest.name)), `${node.name}: ${migrate}-migrate its instances to ${dest.name} first`);

@@ -72,9 +72,10 @@ function moveComputes(ctx: Ctx, targets: NodeName[], newDb: DatabaseName): void 
 /** The old nova control services stop; a node running nothing else is retired. */
 function retireOld(ctx: Ctx): void {
   novaControllers(ctx.topo).forEach((n, i) => {
-    const label = i === 0 ? `Retire the ${shown(ctx.from)} nova control services` : undefined;
     const nova = [...on(n, NOVA_CONTROL)].reverse();
     const onlyNova = nova.length === n.services.length;
+    const kept = onlyNova ? '' : `: ${n.name} runs other services, so they stay installed, stopped (uninstall them; the check warns INCOMPLETE_UPGRADE)`;
+    const label = i === 0 || !onlyNova ? `Retire the ${shown(ctx.from)} nova control services${kept}` : undefined;
     ctx.b.steps([A.stop(n.name, nova), ...(onlyNova ? [A.removeNode(n.name)] : [])], label);
   });
 }
