@@ -4,12 +4,29 @@
  * reuses while its state equals the next plan's start (a fresh boot costs minutes on two cores).
  * The too-old-compute restart needs a Zed compute registered first, so it gets a fresh cloud.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { prepareImages } from '../../src/lab/images/prepare.ts';
+import { phase, type PhaseRecord } from '../../src/lab/phase.ts';
 import { runLab } from '../../src/lab/run.ts';
+import type { ReleaseName } from '../../src/scenarios/plan.ts';
 import { LabSession } from '../../src/lab/session.ts';
 import { evidence, examplePlan, explain, sayAs, step } from './helpers.ts';
 
 const session = new LabSession();
+
+// Every image the four plans need, built at once: in parallel they take the time of the slowest.
+beforeAll(async () => {
+  const phases: PhaseRecord[] = [];
+  const images = await phase(phases, sayAs('images'), 'build or reuse every lab image', () =>
+    prepareImages([
+      { release: 'epoxy' as ReleaseName, control: true, compute: true },
+      { release: 'gazpacho' as ReleaseName, control: true, compute: true },
+      { release: 'zed' as ReleaseName, control: false, compute: true },
+    ], join(session.runDir, 'logs')));
+  for (const b of images.built) sayAs('images')(`built ${b.tag} in ${b.seconds} s`);
+});
+
 afterAll(async () => {
   const removed = await session.close();
   process.stdout.write(`[lab] session ${session.runId} removed: ${JSON.stringify(removed)}\n`);

@@ -52,7 +52,7 @@ export class OpenStackClient {
   }
 
   /** One compute API call; network errors become status 0 with the error text as body. */
-  async nova<T = any>(method: string, path: string, body?: unknown, timeoutMs = 10_000): Promise<HttpResult<T>> {
+  async nova<T = any>(method: string, path: string, body?: unknown, timeoutMs = 30_000): Promise<HttpResult<T>> {
     const start = performance.now();
     try {
       const res = await fetch(`${this.novaUrl}/v2.1${path}`, {

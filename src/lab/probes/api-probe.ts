@@ -52,10 +52,11 @@ export class ApiProbe {
   }
 
   private async once(): Promise<void> {
-    if (this.inFlight > 3) return; // a hung API must not pile up requests
+    if (this.inFlight >= 5) return; // a hung API must not pile up requests
     this.inFlight++;
     const at = Date.now();
-    const r = await this.client.nova('GET', '/servers?limit=5', undefined, 5000);
+    // A slow answer is an answer (its latency is recorded); only 5xx or no answer within 30 s fail.
+    const r = await this.client.nova('GET', '/servers?limit=5', undefined, 30_000);
     const failed = r.status === 0 || r.status >= 500;
     this.samples.push({ at, ms: Math.round(r.ms), status: r.status, ...(failed ? { error: errorKind(r.status, r.body) } : {}) });
     this.inFlight--;
