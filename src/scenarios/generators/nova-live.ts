@@ -9,9 +9,10 @@ import { computeAccepts, computeRpcLatest } from '../../models/catalogue/nova-rp
 import * as A from './actions.ts';
 import { allNodes, type Ctx } from './context.ts';
 import { computeCapFor, offlinePhases } from './releases.ts';
+import type { ScenarioOptions } from './types.ts';
 import { computes, frontendsFor, NOVA_CONTROL, novaControllers, on } from './view.ts';
 
-export type Migrate = 'none' | 'live' | 'cold';
+export type Migrate = NonNullable<ScenarioOptions['migrate']>;
 
 /** Controllers capped, stopped together, upgraded, schema synced, started conductors first. */
 export function novaControlCapped(ctx: Ctx): string {
@@ -23,7 +24,8 @@ export function novaControlCapped(ctx: Ctx): string {
   b.step(A.computeCap(allNodes(ctx), capValue), `Nova: [upgrade_levels] compute = ${why}`);
   const ctl = novaControllers(ctx.topo);
   b.parallel(ctl.filter((n) => on(n, ['nova-api']).length > 0).map((n) => A.stop(n.name, ['nova-api'])), 'Nova controllers: apis, then conductors and schedulers stopped');
-  b.parallel(ctl.map((n) => A.stop(n.name, on(n, NOVA_CONTROL.slice(0, -1)))).filter((a) => 'services' in a && a.services.length > 0));
+  const workers = NOVA_CONTROL.slice(0, -1);
+  b.parallel(ctl.filter((n) => on(n, workers).length > 0).map((n) => A.stop(n.name, on(n, workers))));
   b.parallel(ctl.map((n) => A.upgrade(n.name, on(n, NOVA_CONTROL))));
   b.step(A.db('nova', 'sync'), 'nova-manage db sync: additive, the old computes keep working on it');
   for (const group of [['nova-conductor'], NOVA_CONTROL.slice(1, -1), ['nova-api']] as const) {
