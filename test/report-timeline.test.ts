@@ -59,7 +59,11 @@ describe('timeline model', () => {
     expect(ce.omitted).toBe(1);
     expect(ce.state).toContain('frontend haproxy-nova-api: no active backend (ctl1 drained, ctl2 down)');
     expect(ce.state).toContain('ctl2/nova-api: stopped, pike installed, compute RPC cap 4.17');
-    expect(counterexample({ ...ROLLING.violations[0]!, step: 0 }, ROLLING.timeline)).toBeUndefined();
+    // A violation of the starting point has no trace, only the state it starts in.
+    const start = counterexample({ ...ROLLING.violations[0]!, step: 0, stepId: '0' }, ROLLING.timeline)!;
+    expect(start.trace).toEqual([]);
+    expect(start.state).toContain('ctl2/nova-api: running, pike, compute RPC cap 4.17');
+    expect(counterexample(ROLLING.violations[0]!, undefined)).toBeUndefined();
   });
 });
 

@@ -57,7 +57,8 @@ export function groupColumns(timeline: readonly StepRecord[], violations: readon
   }
   // A violation belongs to the column holding its exact step id ("13.2"), else its step number.
   const home = violations.map((v) => {
-    if (v.step <= 0) return -1;
+    if (v.step < 0) return -1;
+    if (v.step === 0) return v.stepId === '0' ? 0 : -1; // the initial state
     const exact = groups.findIndex((g) => g.records.some((r) => r.stepId === v.stepId));
     if (exact >= 0) return exact;
     let last = -1;

@@ -25,7 +25,12 @@ export interface Counterexample {
 }
 
 export function counterexample(v: Violation, timeline: readonly StepRecord[] | undefined): Counterexample | undefined {
-  if (!timeline || v.step <= 0) return undefined;
+  if (!timeline || v.step < 0) return undefined;
+  if (v.step === 0) {
+    // A violation of the initial state: no steps led to it, the starting point is the story.
+    const start = timeline.find((r) => r.step === 0);
+    return start ? { trace: [], omitted: 0, state: stateOf(v, start) } : undefined;
+  }
   const upTo = timeline.filter((r) => r.step > 0 && r.step <= v.step);
   if (upTo.length === 0) return undefined;
   const shown = upTo.slice(-TRACE_STEPS);

@@ -8,7 +8,7 @@ import { buildStrips } from './availability.ts';
 import { counterexample } from './counterexample.ts';
 import { mdCode, mdText } from './escape.ts';
 import { duration, plural, releaseShort, releaseTitle } from './format.ts';
-import { stepName, stripLabel, stripTotal, verdictLine } from './wording.ts';
+import { stateHeading, stepName, stripLabel, stripTotal, verdictLine } from './wording.ts';
 import { matrixMd, sources } from './markdown-matrix.ts';
 import { buildTimeline, type TimelineCell, type TimelineModel } from './timeline.ts';
 
@@ -72,12 +72,12 @@ function planMd(p: PlanReport, many: boolean): string[] {
       out.push(`${h}# ${i + 1}. ${mdCode(v.code)} at ${mdText(stepName(v))} (${v.severity})`, '', mdText(v.message), '');
       if (v.entities.length) out.push(`**Involves:** ${v.entities.map(mdCode).join(', ')}`, '');
       const ce = counterexample(v, r.timeline);
-      if (ce) {
+      if (ce && ce.trace.length) {
         out.push(`**Counterexample**${ce.omitted ? ` (${plural(ce.omitted, 'earlier step')} not shown)` : ''}:`, '');
         for (const t of ce.trace) out.push(`- step ${mdText(t.stepId)}: ${mdText(t.summary)} (${duration(t.durationSeconds)})${t.here ? ' **← violation**' : ''}`);
         out.push('');
-        if (ce.state.length) out.push(`**State at step ${mdText(v.stepId)}:**`, '', ...ce.state.map((s) => `- ${mdText(s)}`), '');
       }
+      if (ce && ce.state.length) out.push(`**${mdText(stateHeading(v))}:**`, '', ...ce.state.map((s) => `- ${mdText(s)}`), '');
       out.push(`**Rule:** ${mdText(v.rule)}`, '', `**Rests on:** ${sources(v.source)}`, '');
       if (v.at) out.push(`**Written at:** ${mdCode(`${v.at.file}:${v.at.line}:${v.at.column}`)}`, '');
     });

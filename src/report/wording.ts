@@ -26,6 +26,11 @@ export function stripLabel(s: Strip): string {
 }
 
 export function stepName(v: Violation): string {
-  if (v.step === 0) return 'the plan as a whole';
+  if (v.step === 0) return v.stepLabel ? `the ${v.stepLabel}` : 'the plan as a whole';
   return `step ${v.stepId}${v.stepLabel ? ` “${v.stepLabel}”` : ''}`;
+}
+
+/** "State at step 7" or, for a violation of the starting point, "State at the start". */
+export function stateHeading(v: Violation): string {
+  return v.step === 0 ? 'State at the start' : `State at step ${v.stepId}`;
 }

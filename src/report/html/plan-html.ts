@@ -56,7 +56,7 @@ export function planHtml(p: PlanReport, id: string, heading: boolean): string {
     out.push(
       `<p>Release and state of every service after each step. Step 0 is the starting point.${notes.length ? ` ${esc(notes.join(' '))}` : ''}</p>`,
       `<div class="figure">${timelineSvg(tl, r.plan.from, r.plan.to, `${id}-tl`)}</div>`,
-      legend(r.plan.from, r.plan.to, `${id}-lg`),
+      legend(r.plan.from, r.plan.to, new Set(tl.rows.flatMap((row) => row.cells.map((c) => c.release))), `${id}-lg`),
       '<h2>Availability</h2>',
       `<div class="figure">${stripsSvg(strips, tl.columns, `${id}-av`)}</div>`,
       '<h3>Steps</h3>',
@@ -98,16 +98,22 @@ function swatch(fill: string, extra = ''): string {
   return `<svg width="34" height="22" aria-hidden="true"><rect x="1" y="1" width="32" height="20" rx="3" fill="${fill}" stroke="${COLOURS.grid}"/>${extra}</svg>`;
 }
 
-function legend(from: string, to: string, id: string): string {
-  const f = releaseColours(from, from, to).fill;
-  const t = releaseColours(to, from, to).fill;
+/** The legend lists the release colours this timeline actually uses. */
+function legend(from: string, to: string, seen: ReadonlySet<string>, id: string): string {
+  const fills = new Map<string, string[]>();
+  for (const r of seen) {
+    if (!r) continue;
+    const { fill } = releaseColours(r, from, to);
+    const role = r === from && r === to ? ' (from and to)' : r === from ? ' (from)' : r === to ? ' (to)' : '';
+    const label = `${releaseTitle(r)}${role}`;
+    fills.set(fill, [...(fills.get(fill) ?? []), label]);
+  }
   const hatch = `<defs><pattern id="${id}-h" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="8" height="8" fill="#fff"/><line x1="0" y1="0" x2="0" y2="8" stroke="#b0b0b0" stroke-width="3"/></pattern></defs>`;
   return [
     '<ul class="legend" aria-label="Timeline legend">',
-    `<li>${swatch(f)} ${esc(releaseTitle(from))} (from)</li>`,
-    `<li>${swatch(t)} ${esc(releaseTitle(to))} (to)</li>`,
-    `<li>${swatch('#90caf9')} release in between</li>`,
+    ...[...fills].map(([fill, labels]) => `<li>${swatch(fill)} ${esc(labels.join(', '))}</li>`),
     `<li><svg width="34" height="22" aria-hidden="true">${hatch}<rect x="1" y="1" width="32" height="20" rx="3" fill="url(#${id}-h)" stroke="${COLOURS.grid}"/></svg> stopped</li>`,
+    `<li>${swatch('#f9d0d0')} failed</li>`,
     `<li>${swatch('#ffffff', `<rect x="1" y="1" width="7" height="20" fill="${COLOURS.drained}"/>`)} drained from its load balancer</li>`,
     `<li>${swatch('#ffffff', `<rect x="2" y="2" width="30" height="18" rx="3" fill="none" stroke="${COLOURS.bad}" stroke-width="3"/>`)} violation here</li>`,
     '<li><strong>cap</strong>&nbsp;compute RPC version cap in force</li>',

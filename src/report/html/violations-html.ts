@@ -6,7 +6,7 @@ import type { SourceRef, StepRecord, Violation } from '../../sim/result.ts';
 import { counterexample } from '../counterexample.ts';
 import { esc } from '../escape.ts';
 import { duration, plural } from '../format.ts';
-import { stepName } from '../wording.ts';
+import { stateHeading, stepName } from '../wording.ts';
 
 export function sourceLinks(sources: readonly SourceRef[]): string {
   if (sources.length === 0) return 'none recorded';
@@ -23,15 +23,15 @@ export function violationCard(v: Violation, n: number, timeline: readonly StepRe
     `<p>${esc(v.message)}</p>`,
   ];
   if (v.entities.length) out.push(`<p><strong>Involves:</strong> ${v.entities.map((e) => `<code>${esc(e)}</code>`).join(', ')}</p>`);
-  if (ce) {
+  if (ce && ce.trace.length) {
     out.push(`<p><strong>Counterexample</strong>${ce.omitted ? ` (${plural(ce.omitted, 'earlier step')} not shown)` : ''}:</p>`, '<ul class="trace">');
     for (const t of ce.trace) {
       out.push(`<li${t.here ? ' class="here"' : ''}>step ${esc(t.stepId)}: ${esc(t.summary)} <span class="note">(${duration(t.durationSeconds)})</span>${t.here ? ' ← violation' : ''}</li>`);
     }
     out.push('</ul>');
-    if (ce.state.length) {
-      out.push(`<p><strong>State at step ${esc(v.stepId)}:</strong></p><ul>${ce.state.map((s) => `<li>${esc(s)}</li>`).join('')}</ul>`);
-    }
+  }
+  if (ce && ce.state.length) {
+    out.push(`<p><strong>${esc(stateHeading(v))}:</strong></p><ul>${ce.state.map((s) => `<li>${esc(s)}</li>`).join('')}</ul>`);
   }
   out.push(
     `<p class="facts"><strong>Rule:</strong> ${esc(v.rule)}<br><strong>Rests on:</strong> ${sourceLinks(v.source)}` +
