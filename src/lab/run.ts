@@ -163,11 +163,12 @@ async function runStep(plan: Plan, check: CheckResult, step: Plan['steps'][numbe
   } catch (err) {
     error = (err as Error).message;
   }
-  await sleep(1500); // let probes see the step's aftermath (health checks run every second)
-  const endMs = Date.now();
+  await sleep(1000); // let probes see the step's aftermath (health checks run every second)
   const skipBoots = bootChecks === 'after-changes' && INERT_VERBS.has(step.action.verb);
   const enabled = skipBoots ? [] : await enabledComputes(booted);
   const boots = await Promise.all(enabled.map((host) => bootOn(booted.client, { imageId: booted.imageId, flavorId: booted.flavorId }, host, `probe-${step.id}-${host}`, 30)));
+  // The step's window runs to the end of its boot checks: those requests are its aftermath too.
+  const endMs = Date.now();
   const observed: Observed = {
     api: probe.summary(startMs, endMs),
     starts: outcome.starts,

@@ -74,8 +74,10 @@ export class LabSession implements AsyncDisposable {
       if (readFileSync(cloud.configPath(n.name), 'utf8') !== conf) return `${n.name} nova.conf was edited`;
     }
     for (const f of layout.frontends) {
+      // A backend that was just started is back in rotation after two health checks.
+      const up = await cloud.waitLbUp(f.name, f.backends, 20).then(() => true, () => false);
       const servers = await cloud.lbServers(f.name);
-      if (servers.some((s) => !s.up || s.admin !== 0)) return `frontend ${f.name} has a backend out of rotation`;
+      if (!up || servers.some((s) => s.admin !== 0)) return `frontend ${f.name} has a backend out of rotation`;
     }
     const computes = await booted.client.services('nova-compute');
     if (computes.some((c) => c.status !== 'enabled')) return 'a compute is disabled';
