@@ -154,7 +154,7 @@ async function execute(plan: Plan, check: CheckResult, layout: ReturnType<typeof
 
 async function runStep(plan: Plan, check: CheckResult, step: Plan['steps'][number], cloud: LabCloud, booted: Booted, probe: ApiProbe, poll: InstancePoll, say: Say, bootChecks: 'every-step' | 'after-changes'): Promise<StepReport> {
   const startMs = Date.now();
-  const summary = check.timeline?.find((r) => r.stepId === step.id)?.summary ?? step.action.verb;
+  const summary = check.timeline?.filter((r) => r.stepId === step.id || r.stepId.startsWith(`${step.id}.`)).map((r) => r.summary).join(' ‖ ') || step.action.verb;
   say(`step ${step.id}: ${summary}`);
   let error: string | undefined;
   let outcome: Awaited<ReturnType<typeof performStep>> = { starts: [], notes: [] };

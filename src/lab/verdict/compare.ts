@@ -17,10 +17,14 @@ const NEEDED_FOR_BOOT = ['nova-api', 'nova-conductor', 'nova-scheduler'] as cons
  */
 export function predictedFor(check: CheckResult, stepId: string): Predicted | null {
   const timeline = check.timeline ?? [];
-  const i = timeline.findIndex((r) => r.stepId === stepId);
-  const rec = timeline[i];
-  if (!rec) return null;
-  const before: StepRecord | undefined = timeline[i - 1];
+  // A parallel group is recorded leaf by leaf ("3.1", "3.2"): it is judged by its last leaf.
+  const mine = timeline.map((r, k) => ({ r, k })).filter(({ r }) => r.stepId === stepId || r.stepId.startsWith(`${stepId}.`));
+  const first = mine[0];
+  const last = mine[mine.length - 1];
+  if (!first || !last) return null;
+  const i = last.k;
+  const rec = { ...last.r, codes: [...new Set(mine.flatMap(({ r }) => r.codes))] };
+  const before: StepRecord | undefined = timeline[first.k - 1];
   const failedBefore = new Set((before?.services ?? []).filter((s) => s.status === 'failed').map((s) => `${s.node}/${s.service}`));
   const refusals = rec.services.filter((s) => s.status === 'failed' && !failedBefore.has(`${s.node}/${s.service}`)).map((s) => `${s.node}/${s.service}`);
   const running = (svc: string) => rec.services.some((s) => s.service === svc && s.status === 'running');
@@ -31,7 +35,7 @@ export function predictedFor(check: CheckResult, stepId: string): Predicted | nu
   }
   return {
     codes: rec.codes,
-    messages: check.violations.filter((v) => v.stepId === stepId).map((v) => `${v.code}: ${v.message}`),
+    messages: check.violations.filter((v) => v.stepId === stepId || v.stepId.startsWith(`${stepId}.`)).map((v) => `${v.code}: ${v.message}`),
     apiDown: rec.apisDown.includes('nova-api') || rec.codes.some((c) => API_BREAKERS.includes(c)),
     refusals,
     bootFails,
