@@ -23,8 +23,17 @@ simulator's prediction. Needs a running dockerd; images are built on first use a
   --format F      text (default) or json (the full report on stdout)
   --out FILE      also write the JSON report to FILE`;
 
+/** The command on its own: usage mistakes print like main.ts prints them and become exit 2. */
 export async function labCommand(argv: string[]): Promise<number> {
-  return run(argv, processIo());
+  const io = processIo();
+  try {
+    return await run(argv, io);
+  } catch (err) {
+    if (!(err instanceof CliError)) throw err;
+    io.err(`preflight: ${err.message}`);
+    if (err.usage) io.err(`\n${err.usage}`);
+    return err.exitCode;
+  }
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
