@@ -39,8 +39,9 @@ describe('kolla-ansible INI inventory', () => {
     expect(topo.nodes.map((n) => n.name)).toEqual(['ctl01', 'ctl02', 'cmp1', 'cmp2', 'cmp3', 'sto01']);
   });
 
-  it('reads preflight_release as the release a host already runs', () => {
+  it('reads preflight_release, a host or group variable, as the release a host already runs', () => {
     expect(node('cmp3')?.release).toBe('flamingo');
+    expect(node('sto01')?.release).toBe('flamingo');
     expect(node('cmp1')?.release).toBeUndefined();
   });
 

@@ -1,8 +1,8 @@
 /**
  * kolla-ansible's `multinode` inventory → Topology. Role groups (control, network, compute,
  * storage, monitoring) give each host its role; the service groups (`[nova-api:children]`,
- * followed through their children) give it its services. `preflight_release=…` on a host line
- * says it already runs another release. APIs on several hosts get haproxy frontends.
+ * followed through their children) give it its services. `preflight_release=…` (a host or group
+ * variable) says it already runs another release. APIs on several hosts get haproxy frontends.
  */
 import { findRelease } from '../../models/catalogue/releases.ts';
 import { SERVICE_NAMES, type DatabaseName, type NodeName, type NodeRole, type NodeSpec, type ReleaseName, type ServiceName, type Topology } from '../plan.ts';
@@ -64,7 +64,7 @@ export function parseKollaInventory(text: string, file: string): InventoryResult
       errors.push(inventoryError('INV-E005', file, seen.line, seen.column, `host ${host} runs ${[...set].join(', ')} but is in no role group`, 'list it under [control], [network], [compute], [storage] or [monitoring]'));
       continue;
     }
-    const release = hostRelease(inventory, host, file, errors);
+    const release = hostRelease(inventory, host, hostsOf, file, errors);
     nodes.push({
       name: host as NodeName,
       role: r.role,
@@ -114,14 +114,26 @@ function resolver(inv: IniInventory, file: string, errors: InventoryError[]): (g
   return (group) => walk(group, []);
 }
 
-/** `preflight_release` on any line declaring the host; the last one wins, as Ansible's host vars do. */
-function hostRelease(inv: IniInventory, host: string, file: string, errors: InventoryError[]): ReleaseName | undefined {
+/**
+ * `preflight_release` on a line declaring the host (the last one wins), else in the `[group:vars]`
+ * of a group holding it: host variables override group variables, as in Ansible.
+ */
+function hostRelease(inv: IniInventory, host: string, hostsOf: (group: string) => IniEntry[], file: string, errors: InventoryError[]): ReleaseName | undefined {
   let found: { value: string; entry: IniEntry } | undefined;
   for (const g of inv.groups.values()) for (const e of g.hosts) if (e.name === host && e.vars.preflight_release !== undefined) found = { value: e.vars.preflight_release, entry: e };
+  if (!found) {
+    for (const g of inv.groups.values()) {
+      const v = g.vars.find((e) => e.name === 'preflight_release');
+      if (v && hostsOf(g.name).some((e) => e.name === host)) found = { value: v.vars.preflight_release!, entry: v };
+    }
+  }
   if (!found) return undefined;
   const r = findRelease(found.value);
   if (!r) {
-    errors.push(inventoryError('INV-E004', file, found.entry.line, found.entry.column, `unknown release ${JSON.stringify(found.value)} for ${host}`, 'a codename (epoxy) or a series (2025.1)'));
+    const key = `${found.entry.line}:${found.entry.column}`;
+    if (!errors.some((e) => e.code === 'INV-E004' && `${e.line}:${e.column}` === key)) {
+      errors.push(inventoryError('INV-E004', file, found.entry.line, found.entry.column, `unknown release ${JSON.stringify(found.value)} for ${host}`, 'a codename (epoxy) or a series (2025.1)'));
+    }
     return undefined;
   }
   return r.name;
