@@ -4,11 +4,10 @@
  * release first: nova refuses a compute older than the ones already registered), then the
  * plan's instances booted on their hosts.
  */
-import type { ReleaseName } from '../scenarios/plan.ts';
 import { compareReleases } from '../models/catalogue/releases.ts';
 import type { LabCloud } from './cloud/cloud.ts';
 import type { LabService } from './cloud/services.ts';
-import { LabError } from './exec.ts';
+import { LabError } from './errors.ts';
 import type { Layout } from './layout.ts';
 import { OpenStackClient } from './openstack/client.ts';
 import { bootOn } from './probes/boot-check.ts';
@@ -82,4 +81,3 @@ async function startReady(cloud: LabCloud, node: string, service: LabService): P
   if (!r.ok) throw new LabError('LAB-START', `${node}/${service} did not start: ${r.reason}\n${r.logTail}`);
 }
 
-export type { ReleaseName };

@@ -3,7 +3,7 @@
  * run's label, and cleanup removes exactly what carries that label: nothing else is touched.
  */
 import Docker from 'dockerode';
-import { LabError, lastLines } from './exec.ts';
+import { LabError } from './errors.ts';
 
 export const RUN_LABEL = 'preflight.lab.run';
 
@@ -39,7 +39,6 @@ export class LabDocker {
     labels?: Labels;
     /** Container port → host port on 127.0.0.1 (0 = any free port). */
     publish?: Record<number, number>;
-    start?: boolean;
   }): Promise<Docker.Container> {
     const exposed: Record<string, object> = {};
     const bindings: Record<string, { HostIp: string; HostPort: string }[]> = {};
@@ -58,7 +57,7 @@ export class LabDocker {
       HostConfig: { Init: true, Binds: spec.binds ?? [], PortBindings: bindings, NetworkMode: spec.network },
       NetworkingConfig: { EndpointsConfig: { [spec.network]: { Aliases: spec.aliases } } },
     });
-    if (spec.start !== false) await container.start();
+    await container.start();
     return container;
   }
 
@@ -131,4 +130,3 @@ export async function withLimit<T>(p: Promise<T>, seconds: number, what: string)
   }
 }
 
-export { lastLines };

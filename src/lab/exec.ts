@@ -4,15 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
-
-export class LabError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(`[${code}] ${message}`);
-  }
-}
+import { LabError } from './errors.ts';
 
 export function lastLines(text: string, n = 25): string {
   return text.trimEnd().split('\n').slice(-n).join('\n');

@@ -12,7 +12,7 @@ import type { CheckResult } from '../sim/result.ts';
 import type { Booted } from './bootstrap.ts';
 import type { LabCloud } from './cloud/cloud.ts';
 import { collectEvidence } from './evidence.ts';
-import { LabError } from './exec.ts';
+import { LabError } from './errors.ts';
 import { prepareImages } from './images/prepare.ts';
 import { planLayout } from './layout.ts';
 import { hostMemoryInUseMiB, phase, type PhaseRecord, type Say } from './phase.ts';

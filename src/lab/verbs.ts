@@ -8,7 +8,7 @@ import { compareReleases } from '../models/catalogue/releases.ts';
 import type { Action, Plan, ReleaseName, Step } from '../scenarios/plan.ts';
 import type { LabCloud, Readiness } from './cloud/cloud.ts';
 import { isLabService, type LabService } from './cloud/services.ts';
-import { LabError } from './exec.ts';
+import { LabError } from './errors.ts';
 import type { OpenStackClient, Server } from './openstack/client.ts';
 
 export interface StartOutcome {

@@ -6,7 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ReleaseName } from '../../scenarios/plan.ts';
-import { capture, LabError, runLogged } from '../exec.ts';
+import { LabError } from '../errors.ts';
+import { capture, runLogged } from '../exec.ts';
 import { contentHash } from './hash.ts';
 import { debianMirror } from './mirror.ts';
 import { INFRA_SUITE, suiteFor, type Suite } from './suites.ts';

@@ -5,7 +5,8 @@
  */
 import { RELEASES } from '../../models/catalogue/releases.ts';
 import type { ReleaseName } from '../../scenarios/plan.ts';
-import { capture, LabError } from '../exec.ts';
+import { LabError } from '../errors.ts';
+import { capture } from '../exec.ts';
 
 export interface ImageFacts {
   image: string;

@@ -5,7 +5,7 @@
  */
 import type { ReleaseName } from '../../scenarios/plan.ts';
 import type { CloudImages, ReleaseImages } from '../cloud/cloud.ts';
-import { LabError } from '../exec.ts';
+import { LabError } from '../errors.ts';
 import { ImageBuilder } from './build.ts';
 import { describeImage } from './describe.ts';
 
