@@ -90,5 +90,7 @@ export interface LabReport {
   findings: Finding[];
   /** Observed API downtime windows over the whole run. */
   apiDowntime: { seconds: number; windows: { fromStep: string; seconds: number; failures: number }[] };
+  /** Observed seconds each of the plan's instances spent in a status other than ACTIVE. */
+  instanceDowntime: { instance: string; seconds: number; statuses: string[] }[];
   peakMemoryMiB: number;
 }

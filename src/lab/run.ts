@@ -59,7 +59,7 @@ export async function runLab(plan: Plan, options: LabOptions = {}): Promise<LabR
     schemaVersion: 1, runId, plan: { name: plan.name, file: plan.file, from: plan.from, to: plan.to },
     outcome: { status: 'error', code: 'LAB-INCOMPLETE', message: 'the run did not finish' },
     predictedVerdict: null, observedVerdict: null, releases: {}, images: { built: [] }, phases: [],
-    bootSeconds: null, steps: [], findings: [], apiDowntime: { seconds: 0, windows: [] }, peakMemoryMiB: hostMemoryInUseMiB(),
+    bootSeconds: null, steps: [], findings: [], apiDowntime: { seconds: 0, windows: [] }, instanceDowntime: [], peakMemoryMiB: hostMemoryInUseMiB(),
   };
   const save = () => writeFileSync(join(runDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
 
@@ -145,6 +145,7 @@ async function execute(plan: Plan, check: CheckResult, layout: ReturnType<typeof
     seconds: whole.downSeconds,
     windows: whole.windows.map((w) => ({ fromStep: report.steps.find((s) => s.startMs <= w.fromMs && w.fromMs < s.endMs)?.stepId ?? '?', seconds: w.seconds, failures: w.failures })),
   };
+  report.instanceDowntime = poll.downtime(Date.now());
   report.findings = report.steps.flatMap(findingsOf);
   const agree = report.steps.every((s) => s.agree);
   report.observedVerdict = report.steps.every((s) => s.observed.api.failures === 0 && s.observed.refusals.length === 0 && !s.observed.bootsFail && !s.observed.error) ? 'pass' : 'fail';

@@ -47,6 +47,24 @@ export class InstancePoll {
     this.busy = false;
   }
 
+  /**
+   * Per instance, the seconds it spent in a known status other than ACTIVE (UNKNOWN means the
+   * API did not answer, which says nothing about the instance).
+   */
+  downtime(untilMs: number): { instance: string; seconds: number; statuses: string[] }[] {
+    return this.instances.map((instance) => {
+      const mine = this.changes.filter((c) => c.instance === instance);
+      let seconds = 0;
+      const statuses = new Set<string>();
+      mine.forEach((c, k) => {
+        if (c.status === 'ACTIVE' || c.status === 'UNKNOWN') return;
+        statuses.add(c.status);
+        seconds += ((mine[k + 1]?.at ?? untilMs) - c.at) / 1000;
+      });
+      return { instance, seconds: Math.round(seconds * 10) / 10, statuses: [...statuses] };
+    });
+  }
+
   /** Instances seen in a status other than ACTIVE/UNKNOWN during [from, to). */
   troubled(fromMs: number, toMs: number): StatusChange[] {
     return this.changes.filter((c) => c.at >= fromMs && c.at < toMs && c.status !== 'ACTIVE' && c.status !== 'UNKNOWN');
