@@ -89,6 +89,7 @@ export function summary(report: LabReport): string {
     for (const a of s.aspects.filter((x) => !x.agree)) lines.push(`         ${a.aspect}: predicted ${a.predicted}; observed ${a.observed}`);
   }
   lines.push(`predicted ${report.predictedVerdict ?? '-'}, observed ${report.observedVerdict ?? '-'}; API downtime observed ${report.apiDowntime.seconds} s; peak host memory ${report.peakMemoryMiB} MiB`);
+  for (const d of report.instanceDowntime.filter((x) => x.seconds > 0)) lines.push(`instance ${d.instance}: ${d.seconds} s not ACTIVE (${d.statuses.join(', ')})`);
   if (report.outcome.status === 'error') lines.push(`LAB ERROR [${report.outcome.code}] ${report.outcome.message}`);
   if (report.findings.length) {
     lines.push('', `!!! ${report.findings.length} FINDING(S): real nova and the model disagree`);
