@@ -108,6 +108,13 @@ describe('Havana → Icehouse, parallel compute (scenario 3)', () => {
     expect(errorCodes(check(broken))).toContain('SHARED_DATABASE');
   });
 
+  it('instances cannot be live-migrated across nova environments', () => {
+    const broken = edit(text, '  - redeploy: { instance: vm2, to: compute3 }', '  - live-migrate: { instance: vm2, to: compute3 }');
+    const r = check(broken);
+    expect(errorCodes(r)).toContain('LIVE_MIGRATION_INCOMPATIBLE');
+    expect(r.violations.find((v) => v.code === 'LIVE_MIGRATION_INCOMPATIBLE')!.message).toContain('different nova environments');
+  });
+
   it('removing a compute that still hosts instances destroys them, whatever the policy', () => {
     const broken = edit(text, '  - redeploy: { instance: vm2, to: compute3 }\n', '');
     expect(errorCodes(check(broken))).toContain('INSTANCE_DOWNTIME');

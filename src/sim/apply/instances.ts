@@ -4,7 +4,7 @@ import { parseRpcVersion } from '../../models/catalogue/rpc-version.ts';
 import { sourceRefs } from '../../models/catalogue/facts.ts';
 import type { InstanceName, NodeName } from '../../scenarios/plan.ts';
 import { finding } from '../finding.ts';
-import { isRunning, nodeUp, sendInstance, type World } from '../world.ts';
+import { databaseFor, isRunning, nodeUp, sendInstance, type World } from '../world.ts';
 import type { StepContext } from './effects.ts';
 
 const LM_SOURCES = sourceRefs('nova-zuul', 'nova-conductor-live-migrate', 'nova-compute-rpcapi');
@@ -18,6 +18,9 @@ function moveProblem(world: World, from: NodeName, to: NodeName): string | undef
   if (!b || !sb) return `${to} runs no nova-compute`;
   if (!nodeUp(b) || !isRunning(sb)) return `nova-compute on ${to} is not running`;
   if (!a || !sa || !nodeUp(a) || !isRunning(sa)) return `nova-compute on ${from} is not running`;
+  const envA = databaseFor(world, a, 'nova');
+  const envB = databaseFor(world, b, 'nova');
+  if (envA !== envB) return `${from} and ${to} belong to different nova environments (databases ${envA} and ${envB}); move the instance by redeploy`;
   for (const [sender, snd, receiver, rcv] of [[from, sa, to, sb], [to, sb, from, sa]] as const) {
     const cap = snd.context.computeCap;
     if (cap && !computeAccepts(rcv.context.code, parseRpcVersion(cap))) {
