@@ -158,17 +158,23 @@ export function buildRun(plan: Plan, shape: PlanShape, schedule: Schedule, obser
       } else if (choice.kind === 'rabbitmq') {
         const down = faithfulComputes(world);
         if (down.length === 0) continue;
-        let end = t + 1;
-        for (let s = duration(t); s < RABBITMQ_DOWN_SECONDS && end < shape.tops.length; end++) s += duration(end);
+        // The window spans the steps that fit in about 60 s, but closes before a config change to a
+        // down compute: a real compute reconnects without re-reading its config, a start would.
+        let end = t;
+        for (let s = 0; s < RABBITMQ_DOWN_SECONDS && end < shape.tops.length && !configures(shape.leaves[end]!, down); end++) s += duration(end);
         open.set(label, FAULTS.rabbitmq.excused);
         emitOwn(t, `${label}-down`, 'rabbitmq', down.map((node) => ({ verb: 'stop', node, services: ['nova-compute' as ServiceName] })), 0, true);
         const since = sequence.length;
-        const ups = later.get(end) ?? [];
         // Computes the plan itself worked on meanwhile are the plan's again: only the others reconnect.
         const up = () => down.filter((node) => Math.max(touched.get(`${node}/nova-compute`) ?? -1, touched.get(`${node}/*`) ?? -1) < since)
           .map((node): Action => ({ verb: 'start', node, services: ['nova-compute' as ServiceName] }));
-        ups.push({ leaves: up, label: `${label}-up`, kind: 'rabbitmq', closes: label });
-        later.set(end, ups);
+        const recovery = { leaves: up, label: `${label}-up`, kind: 'rabbitmq' as const, closes: label };
+        if (end === t) {
+          emitOwn(t, recovery.label, 'rabbitmq', up(), 0, true);
+          open.delete(label);
+        } else {
+          later.set(end, [...(later.get(end) ?? []), recovery]);
+        }
         faults.push({ kind: 'rabbitmq', label, summary: `RabbitMQ restarts before step ${t + 1}: ${down.length} compute(s) report down until before step ${end + 1}` });
       } else if (choice.kind === 'flap') {
         const active = activeBackends(world);
@@ -256,4 +262,9 @@ function unitsOf(a: Action): string[] {
   if ('node' in a) return [`${a.node}/*`];
   if (a.verb === 'failover') return [`${a.to}/${a.service}`];
   return [];
+}
+
+/** Does a top-level step change the config of any of these nodes? */
+function configures(leaves: readonly LeafStep[], nodes: readonly NodeName[]): boolean {
+  return leaves.some((l) => l.step.action.verb === 'config' && l.step.action.nodes.some((n) => nodes.includes(n)));
 }
