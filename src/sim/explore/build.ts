@@ -74,8 +74,13 @@ export const LEAF_FAULTS: readonly FaultKind[] = ['start-fail', 'retry', 'db-rer
 const STATEFUL: readonly FaultKind[] = ['reboot', 'rabbitmq', 'flap'];
 
 export function buildRun(plan: Plan, shape: PlanShape, schedule: Schedule, observer?: LeafObserver): BuiltRun {
-  // Stepping the models is the expensive part of a run: skip the shadow world when nothing reads it.
-  const shadow = observer !== undefined || schedule.faults.some((f) => STATEFUL.includes(f.kind));
+  // Stepping the models is the expensive part of a run: step the shadow world only as far as the
+  // last fault that reads it (all the way when observed for coverage).
+  const lastRead = observer !== undefined ? Infinity
+    : Math.max(-1, ...schedule.faults.filter((f) => STATEFUL.includes(f.kind)).map((f) => f.at % (shape.tops.length + 1)));
+  const shadow = lastRead >= 0;
+  /** The top-level step being emitted. */
+  let current = 0;
   const world = createWorld(plan);
   if (shadow) bootWorld(world, (node, service) => startService(world, node, service, [], { initial: true }));
   const sequence: LeafStep[] = [];
@@ -98,7 +103,7 @@ export function buildRun(plan: Plan, shape: PlanShape, schedule: Schedule, obser
       excused.set(id, set);
     }
     if (!leaf.injected) for (const n of unitsOf(leaf.step.action)) touched.set(n, sequence.length);
-    if (shadow) {
+    if (current <= lastRead) {
       observer?.before(world);
       applyStep(world, leaf.step);
       observer?.after(world, leaf);
@@ -139,6 +144,7 @@ export function buildRun(plan: Plan, shape: PlanShape, schedule: Schedule, obser
   };
 
   for (let t = 0; t <= shape.tops.length; t++) {
+    current = t;
     for (const due of later.get(t) ?? []) {
       emitOwn(t, due.label, due.kind, due.leaves(), 0, true);
       if (due.closes) open.delete(due.closes);
