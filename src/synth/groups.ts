@@ -10,7 +10,7 @@ import { CINDER_ORDER, GLANCE, NEUTRON_AGENTS, NEUTRON_SERVERS, NOVA_CONTROL } f
 import * as A from '../scenarios/generators/actions.ts';
 import type { Project, ReleaseName, ServiceName, Topology } from '../scenarios/plan.ts';
 import { seq, type Block } from './blocks.ts';
-import { dbPhases, install, nodeNames, restartAll, restartRolling, startAll, stopAll, type Unit } from './procedures.ts';
+import { dbActions, dbPhases, install, nodeNames, restartAll, restartRolling, startAll, stopAll, wave, type Unit } from './procedures.ts';
 import { phasesFor } from './schema.ts';
 import { activeNode, canRoll, nodesWith, present } from './topo.ts';
 
@@ -50,21 +50,30 @@ function projectProcedures(h: HopCtx, group: string, project: Project, services:
   const u: Unit = { group, topo: h.topo, services };
   const ph = project === 'horizon' ? { before: [], after: [] } : phasesFor(project, h.to);
   const name = services.join(', ');
-  const installed = install(u, `${cap(project)}: install ${h.to} packages for ${name} while the ${h.from} code keeps serving`);
-  const pre = ph.before && ph.before.length > 0
-    ? dbPhases(group, h.topo, project, ph.before, `${cap(project)} schema ${ph.before.join(' + ')}: the running ${h.from} code keeps working on it`)
-    : [];
+  const preActions = ph.before ? dbActions(h.topo, project, ph.before) : [];
+  const preLabel = ph.before && ph.before.length > 0 ? `; schema ${ph.before.join(' + ')} before its new code starts, the ${h.from} code keeps working on it` : '';
   const wrap = (blocks: Block[]) => [...(extra.before ?? []), ...blocks, ...(extra.after ?? [])];
   const out: Procedure[] = [];
   if (ph.before) {
     if (canRoll(h.topo, services)) {
-      out.push({ id: 'rolling', render: () => wrap([...installed, ...pre, ...restartRolling(u, (n, first) => `${name} on ${n.name}: drained, restarted on ${h.to}, back in rotation${first ? ' (one node at a time, so another always answers)' : ''}`)]) });
+      out.push({
+        id: 'rolling',
+        render: () => wrap(restartRolling(u, (n, first) => `${cap(project)}: ${name} on ${n.name} drained, upgraded to ${h.to}, restarted, back in rotation${first ? ` (one node at a time, so another always answers${preLabel})` : ''}`, { install: true, first: preActions })),
+      });
     }
-    out.push({ id: 'restart-all', render: () => wrap([...installed, ...pre, ...restartAll(u, `${name}: restarted on ${h.to} on every node at once`)]) });
+    out.push({
+      id: 'restart-all',
+      render: () => wrap(wave(u, { install: `${cap(project)}: install ${h.to} packages for ${name} while the ${h.from} code keeps serving`, restart: `${name}: restarted on ${h.to} everywhere at once` },
+        seq(group, `${cap(project)} schema ${(ph.before ?? []).join(' + ')}: the running ${h.from} code keeps working on it`, preActions))),
+    });
   }
   if (project !== 'horizon') {
     const why = ph.before ? 'stopped for an offline db sync' : `${h.to} ${project} has only an offline db sync: stopped while it runs`;
-    out.push({ id: 'offline', render: () => wrap([...installed, ...stopAll(u, `${name}: ${why}`), ...dbPhases(group, h.topo, project, ['sync'], `${cap(project)} db sync with every ${project} service stopped`), ...startAll(u, `${name}: started on ${h.to}`)]) });
+    out.push({
+      id: 'offline',
+      render: () => wrap([...stopAll(u, `${cap(project)}: ${name} ${why}`), ...install(u, `${cap(project)}: install ${h.to} packages while stopped`),
+        ...dbPhases(group, h.topo, project, ['sync'], `${cap(project)} db sync with every ${project} service stopped`), ...startAll(u, `${name}: started on ${h.to}`)]),
+    });
   }
   return out;
 }
@@ -86,20 +95,20 @@ function neutron(h: HopCtx): Group[] {
       procedures: () => {
         const alone = projectProcedures(h, 'neutron-server', 'neutron', servers);
         if (agents.length === 0) return alone;
-        // Agents that cannot talk to a newer server wait stopped, and come back on the new release.
-        const paused = projectProcedures(h, 'neutron-server', 'neutron', servers, {
-          before: [...install({ ...agentUnit, group: 'neutron-server' }, `Neutron agents: install ${h.to} packages`),
-            ...stopAll({ ...agentUnit, group: 'neutron-server' }, `Neutron agents stopped: ${h.from} agents cannot run under a ${h.to} server`)],
-          after: startAll({ ...agentUnit, group: 'neutron-server' }, `Neutron agents started on ${h.to}, after every server`),
+        // Agents that cannot talk to a newer server wait stopped, get their packages once every server is new, and start.
+        const paused = { ...agentUnit, group: 'neutron-server' };
+        const withAgents = projectProcedures(h, 'neutron-server', 'neutron', servers, {
+          before: stopAll(paused, `Neutron agents stopped: ${h.from} agents cannot run under a ${h.to} server`),
+          after: [...install(paused, `Neutron agents: install ${h.to} packages, every server runs ${h.to}`), ...startAll(paused, `Neutron agents started on ${h.to}`)],
         });
-        return [...alone, ...paused.map((p) => ({ ...p, id: `${p.id}+agents-paused`, covers: ['neutron-agents'] }))];
+        return [...alone, ...withAgents.map((p) => ({ ...p, id: `${p.id}+agents-paused`, covers: ['neutron-agents'] }))];
       },
     });
   }
   if (agents.length > 0) {
     out.push({
       id: 'neutron-agents',
-      procedures: () => [{ id: 'restart-all', render: () => [...install(agentUnit, `Neutron agents: install ${h.to} packages`), ...restartAll(agentUnit, `Neutron agents restarted on ${h.to} (the server handles older agents, not newer ones)`)] }],
+      procedures: () => [{ id: 'restart-all', render: () => wave(agentUnit, { install: `Neutron agents: install ${h.to} packages`, restart: `Neutron agents restarted on ${h.to} (the server handles older agents, not newer ones)` }) }],
     });
   }
   return out;
@@ -110,50 +119,66 @@ function cinder(h: HopCtx): Group[] {
   if (all.length === 0) return [];
   const group = 'cinder';
   const u = (services: readonly ServiceName[]): Unit => ({ group, topo: h.topo, services: present(h.topo, services) });
-  const installed = install(u(all), `Cinder: install ${h.to} packages everywhere while ${h.from} keeps serving`);
   const sync = dbPhases(group, h.topo, 'cinder', ['sync'], 'Cinder schema sync: additive, the old cinder services keep working on it');
   const active = activeNode(h.topo, 'cinder-volume');
   const api = u(['cinder-api']);
   const rolling: Block[] = [
-    ...installed, ...sync,
-    ...restartAll(u(['cinder-scheduler']), 'Cinder schedulers first (the documented order: scheduler, volume, backup, api last)'),
-    ...(active ? seq(group, `cinder-volume restarted where it is active (${active.name}); the passive nodes have the new package for a failover`, [A.restart(active.name, ['cinder-volume'])]) : []),
-    ...restartAll(u(['cinder-backup']), 'cinder-backup after the volumes'),
+    ...wave(u(['cinder-scheduler']), { install: `Cinder schedulers first (the documented order: scheduler, volume, backup, api last): install ${h.to}`, restart: `Cinder schedulers restarted on ${h.to}` }, sync),
+    ...install(u(['cinder-volume']), `cinder-volume: install ${h.to} on every node (the passive ones are ready for a failover)`),
+    ...(active ? seq(group, `cinder-volume restarted where it is active (${active.name})`, [A.restart(active.name, ['cinder-volume'])]) : []),
+    ...wave(u(['cinder-backup']), { install: `cinder-backup after the volumes: install ${h.to}`, restart: 'cinder-backup restarted' }),
   ];
   const procs: Procedure[] = [];
   if (canRoll(h.topo, ['cinder-api'])) {
-    procs.push({ id: 'rolling', render: () => [...rolling, ...restartRolling(api, (n) => `cinder-api on ${n.name}: drained, restarted, back in rotation (api last)`)] });
+    procs.push({ id: 'rolling', render: () => [...rolling, ...restartRolling(api, (n) => `cinder-api on ${n.name}: drained, upgraded, restarted, back in rotation (api last)`, { install: true })] });
   }
-  procs.push({ id: 'restart-all', render: () => [...rolling, ...restartAll(api, 'cinder-api last, on every node at once')] });
+  procs.push({ id: 'restart-all', render: () => [...rolling, ...wave(api, { install: `cinder-api last: install ${h.to}`, restart: 'cinder-api restarted everywhere at once' })] });
   procs.push({
     id: 'offline',
-    render: () => [...installed, ...stopAll(u(all), `Cinder stopped everywhere: ${h.from} and ${h.to} cinder services cannot run side by side`), ...sync,
+    render: () => [...stopAll(u(all), `Cinder stopped everywhere: ${h.from} and ${h.to} cinder services cannot run side by side`), ...install(u(all), `Cinder: install ${h.to} packages while stopped`), ...sync,
       ...startAll(u(CINDER_ORDER.slice(0, 3)), 'Cinder scheduler, volume and backup started before the api'), ...startAll(api, 'cinder-api last')],
   });
   return [{ id: group, procedures: () => procs }];
 }
 
-/** Caps to try, fewest steps first: none, auto where it exists, then the aliases and versions old computes accept. */
+/**
+ * Caps to try: none, auto where it exists, then the version numbers of the aliases old computes
+ * accept, then the aliases themselves. A number before its alias: every release reads a number,
+ * while an alias only the new release knows breaks an old service that restarts under it (a
+ * reboot before its upgrade, as explore found on Grizzly to Havana).
+ */
 export function capCandidates(from: ReleaseName, to: ReleaseName): (string | null)[] {
   const out: (string | null)[] = [null];
   const nova = release(to).raw.nova;
   if (nova.upgradeLevelsComputeAutoAvailable) out.push('auto');
+  const aliases: string[] = [];
   try {
-    out.push(computeCapFor(from, to));
+    aliases.push(computeCapFor(from, to));
   } catch {
     // no documented cap: the simulator decides whether the others do
   }
-  for (const alias of [`${to}-compat`, from]) if (nova.computeRpcAliasesKnownAtTag[alias]) out.push(alias);
+  for (const alias of [`${to}-compat`, from]) if (nova.computeRpcAliasesKnownAtTag[alias]) aliases.push(alias);
+  for (const a of aliases) {
+    const v = nova.computeRpcAliasesKnownAtTag[a];
+    if (v) out.push(v);
+  }
+  out.push(...aliases.filter((a) => a !== 'auto'));
   return [...new Set(out)];
 }
 
-function novaControlBlocks(h: HopCtx, group: string, apiRolling: boolean, label: (what: string) => string): Block[] {
+/** Conductors first, then the other control services, nova-api last; each wave installs right before it restarts unless `install` is off. */
+function novaControlBlocks(h: HopCtx, group: string, apiRolling: boolean, label: (what: string) => string, opts: { install: boolean; pre?: Block[] }): Block[] {
   const u = (s: readonly ServiceName[]): Unit => ({ group, topo: h.topo, services: present(h.topo, s) });
   const api = u(['nova-api']);
+  const run = (unit: Unit, what: string, pre: Block[] = []) => opts.install
+    ? wave(unit, { install: label(`${what}: install ${h.to}`), restart: label(`${what}: restarted`) }, pre)
+    : restartAll(unit, label(`${what}: restarted`));
   return [
-    ...restartAll(u(['nova-conductor']), label('Conductors first: computes and apis talk to them')),
-    ...restartAll(u(NOVA_CONTROL.slice(1, -1)), label('Then the schedulers and the other control services')),
-    ...(apiRolling ? restartRolling(api, (n) => label(`nova-api on ${n.name}: drained, restarted, back in rotation (api last)`)) : restartAll(api, label('nova-api last'))),
+    ...run(u(['nova-conductor']), 'Conductors first, computes and apis talk to them', opts.pre),
+    ...run(u(NOVA_CONTROL.slice(1, -1)), 'Then the schedulers and the other control services'),
+    ...(apiRolling
+      ? restartRolling(api, (n) => label(`nova-api on ${n.name}: drained, ${opts.install ? 'upgraded, ' : ''}restarted, back in rotation (api last)`), { install: opts.install })
+      : run(api, 'nova-api last')),
   ];
 }
 
@@ -169,14 +194,12 @@ function nova(h: HopCtx): Group[] {
       id: 'nova-control',
       procedures: () => capCandidates(h.from, h.to).flatMap((c) => {
         const cfg = c === null ? [] : seq('nova-control', `Nova: [upgrade_levels] compute = ${c}, so ${h.to} controllers send what ${h.from} computes accept`, [A.computeCap(allNova, c)]);
-        const head = [...cfg,
-          ...install({ group: 'nova-control', topo: h.topo, services: control }, `Nova control: install ${h.to} packages while ${h.from} keeps serving`),
-          ...dbPhases('nova-control', h.topo, 'nova', ph.before ?? ['sync'], 'nova-manage db sync: additive, the old computes keep working on it')];
+        const sync = dbPhases('nova-control', h.topo, 'nova', ph.before ?? ['sync'], 'nova-manage db sync: additive, the old computes keep working on it');
         const variants = apiRolls ? [true, false] : [false];
         return variants.map((rolling) => ({
           id: `cap=${c ?? 'none'}${rolling ? '' : '/api-at-once'}`,
           sets: { cap: c },
-          render: () => [...head, ...novaControlBlocks(h, 'nova-control', rolling, (w) => w)],
+          render: () => [...cfg, ...novaControlBlocks(h, 'nova-control', rolling, (w) => `Nova: ${w}`, { install: true, pre: sync })],
         }));
       }),
     });
@@ -187,8 +210,7 @@ function nova(h: HopCtx): Group[] {
       id: 'computes',
       procedures: () => [{
         id: 'restart-all',
-        render: () => [...install(u, `Computes: install ${h.to} packages; instances keep running`),
-          ...restartAll(u, `Computes restarted on ${h.to} (a restart keeps instances running and the service enabled)`)],
+        render: () => wave(u, { install: `Computes: install ${h.to} packages; instances keep running`, restart: `Computes restarted on ${h.to} (a restart keeps instances running and the service enabled)` }),
       }],
     });
   }
@@ -204,7 +226,7 @@ function nova(h: HopCtx): Group[] {
         const lift: Block[] = [];
         if (c !== null && c !== undefined) {
           if (c !== 'auto') lift.push(...seq('nova-finish', 'Every compute runs the new release: remove the cap', [A.computeCap(allNova, null)]));
-          lift.push(...novaControlBlocks(h, 'nova-finish', apiRolls, (w) => `Restart so the cap is recomputed: ${w.charAt(0).toLowerCase()}${w.slice(1)}`));
+          lift.push(...novaControlBlocks(h, 'nova-finish', apiRolls, (w) => `Cap recomputed: ${w.charAt(0).toLowerCase()}${w.slice(1)}`, { install: false }));
           lift.push(...restartAll({ group: 'nova-finish', topo: h.topo, services: computes }, 'Restart the computes too: they started while older computes were registered'));
         }
         const online = dbPhases('nova-finish', h.topo, 'nova', ph.after, 'Nova online data migrations, once every nova service runs the new release');

@@ -65,7 +65,7 @@ export class Probes {
 
   /** The procedure alone from the initial state (cached); `first` is its first error, if any. */
   alone(g: Group, p: Procedure, state: SearchState): { cost: Cost; bad?: Violation; first?: Violation } {
-    const k = `${g.id}/${p.id}|${stateKey(state)}`;
+    const k = `${g.id}/${p.id}|${g.readsState ? stateKey(state) : ''}`;
     let hit = this.runs.get(k);
     if (!hit) this.runs.set(k, (hit = this.run(p.render(state))));
     return hit;

@@ -1,7 +1,9 @@
 /**
  * Procedure pieces over a set of services, all on the skeleton of skeleton.ts (install while the
- * old code serves, then restart): install everywhere, schema phases, and the three ways to load
- * the new code — node by node out of haproxy rotation, every node at once, or stopped for an
+ * old code serves, then restart). The install of a service comes right before its restart, in the
+ * same wave: a node that reboots in between loads only code that wave is about to load anyway
+ * (explore's reboot fault found installs made early, then loaded out of order). Three ways to load
+ * the new code: node by node out of haproxy rotation, every node at once, or stopped for an
  * offline schema sync. Which one a group uses is the search's choice, checked by the simulator.
  */
 import { SERVICE_INFO } from '../models/catalogue/services.ts';
@@ -33,19 +35,38 @@ export function install(u: Unit, label: string): Block[] {
   return par(u.group, label, perNode(u, (n, s) => (s.length > 0 ? A.upgrade(n.name, s) : null)));
 }
 
-export function dbPhases(group: string, topo: Topology, project: Project, phases: readonly DbPhase[], label: string): Block[] {
+/** The `db` actions of some phases, on every database holding the project's schema. */
+export function dbActions(topo: Topology, project: Project, phases: readonly DbPhase[]): Action[] {
   const dbs = projectDatabases(topo, project);
   if (project === 'horizon' || dbs.length === 0) return [];
-  return seq(group, label, phases.flatMap((p) => dbs.map((d) => A.db(project, p, d))));
+  return phases.flatMap((p) => dbs.map((d) => A.db(project, p, d)));
 }
 
-/** Each node in turn: drained from its frontends, restarted on the new code, put back. */
-export function restartRolling(u: Unit, label: (node: NodeSpec, first: boolean) => string): Block[] {
-  return nodesWith(u.topo, u.services).flatMap((n, i) => {
-    const s = on(n, u.services).filter((x) => startable(u.topo, n, x));
+export function dbPhases(group: string, topo: Topology, project: Project, phases: readonly DbPhase[], label: string): Block[] {
+  return seq(group, label, dbActions(topo, project, phases));
+}
+
+/** One wave on every node at once: packages, the schema phases the new code needs, a restart. */
+export function wave(u: Unit, labels: { install: string; restart: string }, pre: Block[] = []): Block[] {
+  return [...install(u, labels.install), ...pre, ...restartAll(u, labels.restart)];
+}
+
+/**
+ * Each node in turn: drained from its frontends, its packages upgraded (`upgrade` on the first
+ * node also runs `first`, the schema phases the new code needs), restarted, put back. With
+ * `install: false` the packages are already there (a restart to recompute caps).
+ */
+export function restartRolling(u: Unit, label: (node: NodeSpec, first: boolean) => string, opts: { install?: boolean; first?: Action[] } = {}): Block[] {
+  let first = true;
+  return nodesWith(u.topo, u.services).flatMap((n) => {
+    const all = on(n, u.services);
+    const s = all.filter((x) => startable(u.topo, n, x));
     if (s.length === 0) return [];
     const fes = frontendsOn(u.topo, n, s);
-    return seq(u.group, label(n, i === 0), [...fes.map((f) => A.drain(f.name, n.name)), A.restart(n.name, s), ...fes.map((f) => A.undrain(f.name, n.name))]);
+    const pre = [...(opts.install ? [A.upgrade(n.name, all)] : []), ...(first ? opts.first ?? [] : [])];
+    const block = seq(u.group, label(n, first), [...fes.map((f) => A.drain(f.name, n.name)), ...pre, A.restart(n.name, s), ...fes.map((f) => A.undrain(f.name, n.name))]);
+    first = false;
+    return block;
   });
 }
 
