@@ -56,6 +56,12 @@ describe('preflight explore', () => {
     expect(out.coverage.map((c: { machine: string }) => c.machine)).toEqual(['service', 'node', 'schema', 'backend', 'instance']);
   });
 
+  it('--api-budget: a slow step over the budget is a counterexample', async () => {
+    const io = bufferIo();
+    expect(await run([ex('safe-live-compute.yaml'), '--runs', '50', '--seed', '2', '--faults', 'slow', '--api-budget', '1980'], io, deps())).toBe(1);
+    expect(io.stdout.join('\n')).toMatch(/Downtime over budget[\s\S]*over the budget of 1980 s/);
+  });
+
   it('--coverage in text lists each machine', async () => {
     const io = bufferIo();
     await run([ex('safe-live-compute.yaml'), '--runs', '5', '--seed', '1', '--coverage'], io, deps());
@@ -65,6 +71,7 @@ describe('preflight explore', () => {
   it.each([
     [['--runs', '0'], /--runs must be an integer ≥ 1/],
     [['--seed', 'x'], /--seed must be an integer/],
+    [['--instance-budget', '1.5'], /--instance-budget must be an integer ≥ 0/],
     [['--faults', 'reboot,meteor'], /unknown fault\(s\) meteor/],
     [['--format', 'xml'], /--format must be one of text, json/],
   ])('exits 2 on %j', async (flags, message) => {

@@ -68,6 +68,24 @@ describe('the safe version', () => {
   });
 });
 
+describe('timing against downtime budgets', () => {
+  it('one step slower than estimated during an outage is enough to go over a budget the written order keeps', () => {
+    const p = plan(safeText);
+    const budget = check(safeText).downtime.api.seconds;
+    const r = explore(p, { runs: 100, seed: SEED, faults: ['slow'], budgets: { apiSeconds: budget } });
+    if (r.status !== 'counterexample') throw new Error(`expected a counterexample, got ${r.status}`);
+    expect(r.counterexample.violations).toEqual([]);
+    expect(r.counterexample.over).toEqual([expect.objectContaining({ budget: 'api', limit: budget })]);
+    expect(r.counterexample.faults.map((f) => f.kind)).toEqual(['slow']);
+    expect(r.replay.budgets).toEqual({ apiSeconds: budget });
+    expect(replayExplore(p, r.replay).status).toBe('counterexample');
+  });
+
+  it('a budget the written order already breaks is not news', () => {
+    expect(explore(plan(safeText), { runs: 30, seed: SEED, faults: ['slow'], budgets: { apiSeconds: 10 } }).status).toBe('ok');
+  });
+});
+
 describe('determinism and replay', () => {
   it('the same seed gives the same counterexample; its replay file re-runs it exactly', () => {
     const p = plan(fragileText);

@@ -12,7 +12,8 @@ import { CliError } from './errors.ts';
 import type { Io } from './io.ts';
 
 export const usage = `Usage: preflight explore PLAN [--runs N] [--seed S] [--faults LIST] [--replay FILE]
-                         [--save FILE] [--coverage] [--format text|json]
+                         [--save FILE] [--api-budget S] [--instance-budget S] [--coverage]
+                         [--format text|json]
 
 Runs the plan many times with its parallel groups in any order and faults injected, checks every
 invariant after every step, and prints the smallest run that breaks something its straight check
@@ -23,6 +24,9 @@ Options:
   --seed S          seed (default: random, printed); the same seed gives the same runs
   --faults LIST     comma-separated faults, or all / none (default all):
                     start-fail, reboot, retry, rabbitmq, db-rerun, flap, slow
+  --api-budget S    seconds the APIs may be unavailable in total; slow steps must not
+                    push the plan over it (its written order must keep it)
+  --instance-budget S  seconds one instance may be down, likewise
   --replay FILE     re-run exactly the run a replay file records
   --save FILE       where to write the replay file of a counterexample
                     (default: PLAN's name + .explore-SEED.json in the current directory)
@@ -56,7 +60,7 @@ function count(value: unknown, flag: string, min: number): number {
 export async function run(argv: string[], io: Io, deps: ExploreDeps = defaults): Promise<number> {
   const args = parseCommandArgs(argv, {
     runs: { type: 'string' }, seed: { type: 'string' }, faults: { type: 'string' }, replay: { type: 'string' },
-    save: { type: 'string' }, coverage: { type: 'boolean', default: false }, format: { type: 'string', default: 'text' },
+    save: { type: 'string' }, 'api-budget': { type: 'string' }, 'instance-budget': { type: 'string' }, coverage: { type: 'boolean', default: false }, format: { type: 'string', default: 'text' },
   }, usage);
   if (args.help) {
     io.out(usage);
@@ -66,6 +70,10 @@ export async function run(argv: string[], io: Io, deps: ExploreDeps = defaults):
   if (args.positionals.length !== 1) throw new CliError('explore needs exactly one plan file', 'USAGE', 2, usage);
   const runs = args.values.runs === undefined ? 1000 : count(args.values.runs, '--runs', 1);
   const seed = args.values.seed === undefined ? deps.randomSeed() : count(args.values.seed, '--seed', 0);
+  const budgets = {
+    ...(args.values['api-budget'] !== undefined ? { apiSeconds: count(args.values['api-budget'], '--api-budget', 0) } : {}),
+    ...(args.values['instance-budget'] !== undefined ? { instanceSeconds: count(args.values['instance-budget'], '--instance-budget', 0) } : {}),
+  };
 
   const ex = await import('../sim/explore/index.ts');
   let faults = [...ex.FAULT_KINDS];
@@ -100,7 +108,7 @@ export async function run(argv: string[], io: Io, deps: ExploreDeps = defaults):
     const writer = format === 'text' ? deps.progressWriter() : undefined;
     const { terminalProgress, NO_PROGRESS } = await import('../sim/explore/progress.ts');
     const progress = writer ? terminalProgress(runs, writer) : NO_PROGRESS;
-    result = ex.explore(plan, { runs, seed, faults, ...(coverage ? { coverage } : {}), onRun: (d, p) => progress.update(d, p) });
+    result = ex.explore(plan, { runs, seed, faults, budgets, ...(coverage ? { coverage } : {}), onRun: (d, p) => progress.update(d, p) });
     progress.finish();
   }
 

@@ -8,6 +8,7 @@ import type { Plan } from '../../scenarios/plan.ts';
 import type { Violation } from '../result.ts';
 import { scheduleArb } from './arbitrary.ts';
 import { buildRun, planShape, type AppliedFault, type PlanShape } from './build.ts';
+import type { BudgetBreach, Budgets } from './budget.ts';
 import type { Coverage } from './coverage.ts';
 import type { FaultKind } from './faults.ts';
 import { baseline, judge, type Baseline } from './judge.ts';
@@ -22,6 +23,8 @@ export interface ExploreOptions {
   /** At most this many faults in one run (default 3). */
   maxFaults?: number;
   coverage?: Coverage;
+  /** Downtime budgets that slow steps (and faults) must not push the plan over. */
+  budgets?: Budgets;
   /** Called after every simulated run (shrinking included), for a progress bar. */
   onRun?: (done: number, phase: 'search' | 'shrink') => void;
 }
@@ -29,6 +32,8 @@ export interface ExploreOptions {
 export interface Counterexample {
   /** The errors the plan's straight check does not have, in the order they happened. */
   violations: Violation[];
+  /** Downtime budgets the run goes over (the written order keeps them). */
+  over: BudgetBreach[];
   /** The steps that matter, in run order: reordered groups, injected faults, the failing step. */
   trace: TraceLine[];
   faults: AppliedFault[];
@@ -63,7 +68,7 @@ function common(plan: Plan, seed: number, faults: readonly FaultKind[], b: Basel
 export function explore(plan: Plan, options: ExploreOptions): ExploreResult {
   const started = performance.now();
   const shape = planShape(plan);
-  const b = baseline(plan);
+  const b = baseline(plan, options.budgets);
   const maxFaults = options.maxFaults ?? 3;
   let done = 0;
   let shrinking = false;
@@ -71,8 +76,9 @@ export function explore(plan: Plan, options: ExploreOptions): ExploreResult {
     const run = buildRun(plan, shape, schedule, options.coverage);
     const out = judge(plan, b, run);
     options.onRun?.(++done, shrinking ? 'shrink' : 'search');
-    if (out.fresh.length > 0) shrinking = true;
-    return out.fresh.length === 0;
+    const broken = out.fresh.length > 0 || out.over.length > 0;
+    if (broken) shrinking = true;
+    return !broken;
   });
   const details = fc.check(property, { numRuns: options.runs, seed: options.seed, verbose: fc.VerbosityLevel.None });
   const base = common(plan, options.seed, options.faults, b, started);
@@ -83,29 +89,30 @@ export function explore(plan: Plan, options: ExploreOptions): ExploreResult {
   return { ...base, status: 'counterexample', runs: details.numRuns, shrinks: details.numShrinks, path, counterexample, replay };
 }
 
-function describe(plan: Plan, shape: PlanShape, b: Baseline, schedule: Schedule, options: Pick<ExploreOptions, 'seed' | 'faults'>, path: string) {
+function describe(plan: Plan, shape: PlanShape, b: Baseline, schedule: Schedule, options: Pick<ExploreOptions, 'seed' | 'faults' | 'budgets'>, path: string) {
   const run = buildRun(plan, shape, schedule);
   const out = judge(plan, b, run);
   const counterexample: Counterexample = {
     violations: out.fresh,
+    over: out.over,
     trace: traceOf(shape, run, out.fresh),
     faults: run.faults,
     schedule,
   };
-  return { counterexample, replay: toReplay(plan, options.seed, path, options.faults, schedule, run), fresh: out.fresh };
+  return { counterexample, replay: toReplay(plan, options.seed, path, options.faults, schedule, run, options.budgets), broken: out.fresh.length > 0 || out.over.length > 0 };
 }
 
 /** Re-run exactly the run a replay file records. */
 export function replayExplore(plan: Plan, replay: ReplayFile): ExploreResult {
   const started = performance.now();
   const shape = planShape(plan);
-  const b = baseline(plan);
+  const b = baseline(plan, replay.budgets);
   const run = buildRun(plan, shape, replay.schedule);
   const base = common(plan, replay.seed, replay.faults, b, started);
   if (!sameSequence(replay, run)) {
     return { ...base, status: 'stale-replay', message: 'the plan no longer produces the recorded sequence of steps (was it edited since?)' };
   }
-  const { counterexample, fresh } = describe(plan, shape, b, replay.schedule, replay, replay.path);
-  if (fresh.length === 0) return { ...base, status: 'ok', runs: 1 };
+  const { counterexample, broken } = describe(plan, shape, b, replay.schedule, replay, replay.path);
+  if (!broken) return { ...base, status: 'ok', runs: 1 };
   return { ...base, status: 'counterexample', runs: 1, shrinks: 0, path: replay.path, counterexample, replay };
 }

@@ -3,6 +3,7 @@
  * (reordered groups, faults), the step that broke and why, then the seed and how to replay it.
  */
 import type { ExploreResult } from './explore.ts';
+import { describeBreach } from './budget.ts';
 import type { MachineCoverage } from './coverage.ts';
 
 export function formatExploreText(r: ExploreResult, replayFile?: string): string {
@@ -17,7 +18,7 @@ export function formatExploreText(r: ExploreResult, replayFile?: string): string
   }
   const c = r.counterexample;
   L.push(`${head}: counterexample after ${r.runs} run(s), shrunk in ${r.shrinks} step(s) (seed ${r.seed}, faults: ${faults}; ${base})`);
-  L.push('', 'Steps that matter, in the order they ran (every other step ran as written):');
+  if (c.trace.length > 0) L.push('', 'Steps that matter, in the order they ran (every other step ran as written):');
   for (const t of c.trace) {
     const tag = t.why === 'fault' ? 'fault    ' : t.why === 'reordered' ? 'reordered' : 'BREAKS   ';
     L.push(`  ${tag} ${t.stepId.padEnd(22)} ${t.summary}${t.label && t.why !== 'fault' ? `  (${t.label})` : ''}${t.ahead ? `  [ran before ${t.ahead.join(', ')}]` : ''}${t.codes.length ? `  → ${t.codes.join(', ')}` : ''}`);
@@ -26,8 +27,14 @@ export function formatExploreText(r: ExploreResult, replayFile?: string): string
     L.push('', 'Faults:');
     for (const f of c.faults) L.push(`  ${f.label.slice(1).padEnd(22)} ${f.summary}`);
   }
-  L.push('', 'Violations the written order does not have:');
-  for (const v of c.violations) L.push(`  [${v.code}] step ${v.stepId}: ${v.message}`, `      rule: ${v.rule}`);
+  if (c.violations.length > 0) {
+    L.push('', 'Violations the written order does not have:');
+    for (const v of c.violations) L.push(`  [${v.code}] step ${v.stepId}: ${v.message}`, `      rule: ${v.rule}`);
+  }
+  if (c.over.length > 0) {
+    L.push('', 'Downtime over budget (the written order keeps it):');
+    for (const b of c.over) L.push(`  ${describeBreach(b)}`);
+  }
   L.push('', `seed ${r.seed}, path ${JSON.stringify(r.path)}`);
   if (replayFile) L.push(`replay: preflight explore ${r.plan.file} --replay ${replayFile}`);
   return L.join('\n');

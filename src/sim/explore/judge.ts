@@ -7,21 +7,32 @@ import { checkPlan } from '../check.ts';
 import type { Plan } from '../../scenarios/plan.ts';
 import type { CheckResult, Violation } from '../result.ts';
 import type { BuiltRun } from './build.ts';
+import { breaches, type BudgetBreach, type Budgets } from './budget.ts';
 
 export interface Baseline {
   result: CheckResult;
   errors: Violation[];
+  budgets: Budgets;
+  /** Budgets the written order already breaks: not news either. */
+  breached: Set<BudgetBreach['budget']>;
 }
 
-export function baseline(plan: Plan): Baseline {
+export function baseline(plan: Plan, budgets: Budgets = {}): Baseline {
   const result = checkPlan(plan);
-  return { result, errors: result.violations.filter((v) => v.severity === 'error') };
+  return {
+    result,
+    errors: result.violations.filter((v) => v.severity === 'error'),
+    budgets,
+    breached: new Set(breaches(result, budgets).map((b) => b.budget)),
+  };
 }
 
 export interface RunOutcome {
   result: CheckResult;
   /** Errors the baseline does not have and no fault excuses, in the order they happened. */
   fresh: Violation[];
+  /** Downtime budgets this run goes over and the written order does not. */
+  over: BudgetBreach[];
 }
 
 /** The same problem as a baseline error: same code, about at least one of the same things. */
@@ -33,5 +44,6 @@ export function judge(plan: Plan, b: Baseline, run: BuiltRun): RunOutcome {
   const result = checkPlan(plan, { sequence: run.sequence });
   const fresh = result.violations.filter((v) =>
     v.severity === 'error' && !run.excused.get(v.stepId)?.has(v.code) && !known(b, v));
-  return { result, fresh };
+  const over = breaches(result, b.budgets).filter((x) => !b.breached.has(x.budget));
+  return { result, fresh, over };
 }

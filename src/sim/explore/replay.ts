@@ -6,6 +6,7 @@
 import type { Action, Plan } from '../../scenarios/plan.ts';
 import { FAULT_KINDS, type FaultKind } from './faults.ts';
 import type { AppliedFault, BuiltRun } from './build.ts';
+import type { Budgets } from './budget.ts';
 import type { Schedule } from './schedule.ts';
 
 export const REPLAY_VERSION = 1;
@@ -26,18 +27,21 @@ export interface ReplayFile {
   /** fast-check's replay path: `fc.check(..., { seed, path })` reaches the same counterexample. */
   path: string;
   faults: FaultKind[];
+  /** The downtime budgets the run was judged against, if any. */
+  budgets?: Budgets;
   schedule: Schedule;
   sequence: ReplayLeaf[];
   applied: AppliedFault[];
 }
 
-export function toReplay(plan: Plan, seed: number, path: string, faults: readonly FaultKind[], schedule: Schedule, run: BuiltRun): ReplayFile {
+export function toReplay(plan: Plan, seed: number, path: string, faults: readonly FaultKind[], schedule: Schedule, run: BuiltRun, budgets?: Budgets): ReplayFile {
   return {
     preflightExplore: REPLAY_VERSION,
     plan: { name: plan.name, file: plan.file },
     seed,
     path,
     faults: [...faults],
+    ...(budgets && Object.keys(budgets).length > 0 ? { budgets } : {}),
     schedule,
     sequence: run.sequence.map((l) => (l.injected ? { step: l.step.id, injected: l.injected, action: l.step.action } : { step: l.step.id })),
     applied: run.faults,
@@ -58,6 +62,8 @@ export function readReplay(value: unknown): { ok: true; replay: ReplayFile } | {
     }
   }
   if (!Array.isArray(r.sequence)) return { ok: false, message: 'sequence is missing' };
+  if (r.budgets !== undefined && (typeof r.budgets !== 'object' || r.budgets === null
+    || !Object.values(r.budgets).every((n) => typeof n === 'number' && n >= 0))) return { ok: false, message: 'budgets must be numbers of seconds' };
   return { ok: true, replay: r as ReplayFile };
 }
 
