@@ -15,8 +15,8 @@ export interface Evidence {
 
 const PATTERNS: { kind: Evidence['kind']; re: RegExp }[] = [
   { kind: 'rpc-pin', re: /Automatically selected compute RPC version (\S+) from minimum service version (\d+)/ },
-  { kind: 'service-too-old', re: /ServiceTooOld\b.*/ },
-  { kind: 'too-old-compute', re: /TooOldComputeService\b.*/ },
+  { kind: 'service-too-old', re: /\bServiceTooOld: .*/ },
+  { kind: 'too-old-compute', re: /\bTooOldComputeService: .*/ },
   { kind: 'node-identity', re: /No local node identity found.*/ },
   { kind: 'messaging-timeout', re: /MessagingTimeout\b.*/ },
   { kind: 'lb-state', re: /Server \S+ is (?:DOWN|UP|going DOWN)\b.*/ },
@@ -30,7 +30,9 @@ export function scanLog(entity: string, text: string): Evidence[] {
     for (const { kind, re } of PATTERNS) {
       const m = re.exec(raw);
       if (!m) continue;
-      const line = (kind === 'lb-state' ? m[0] : raw.replace(/^\S+ \S+ \d+ /, '')).trim().slice(0, 400);
+      // The pin is quoted with its logger; refusals and HAProxy events from the exception name on,
+      // so a traceback's repeats of the same message count once.
+      const line = (kind === 'rpc-pin' ? raw.replace(/^\S+ \S+ \d+ /, '') : m[0]).trim().slice(0, 400);
       const key = `${kind}:${line.replace(/req-[0-9a-f-]+/, '')}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -46,11 +46,15 @@ describe('evidence', () => {
     const log = [
       '2026-11-24 03:23:01.665 8 INFO nova.compute.rpcapi [None req-1 - - - - - -] Automatically selected compute RPC version 6.4 from minimum service version 68',
       '2026-11-24 03:23:02.000 8 INFO nova.compute.rpcapi [None req-2 - - - - - -] Automatically selected compute RPC version 6.4 from minimum service version 68',
+      '2026-11-24 03:24:00.000 9 ERROR oslo_service.service     raise exception.ServiceTooOld(thisver=self.version,',
+      '2026-11-24 03:24:00.000 9 ERROR oslo_service.service nova.exception.ServiceTooOld: This service is older (v64) than the minimum (v68) version of the rest of the deployment. Unable to continue.',
       '2026-11-24 03:24:00.000 9 ERROR nova nova.exception.ServiceTooOld: This service is older (v64) than the minimum (v68) version of the rest of the deployment. Unable to continue.',
     ].join('\n');
     const ev = scanLog('ctl1/nova-conductor', log);
     expect(ev.filter((e) => e.kind === 'rpc-pin')).toHaveLength(1);
     expect(ev[0]?.pin).toEqual({ version: '6.4', minServiceVersion: 68 });
-    expect(ev.find((e) => e.kind === 'service-too-old')?.line).toMatch(/older \(v64\)/);
+    const refusals = ev.filter((e) => e.kind === 'service-too-old');
+    expect(refusals).toHaveLength(1);
+    expect(refusals[0]?.line).toMatch(/^ServiceTooOld: This service is older \(v64\)/);
   });
 });
