@@ -22,8 +22,10 @@ export interface BuildOptions {
   onBuilt?: (tag: string, seconds: number) => void;
 }
 
+/** Builds in flight or done in this process, by tag: concurrent runs share one build. */
+const pending = new Map<string, Promise<string>>();
+
 export class ImageBuilder {
-  private readonly pending = new Map<string, Promise<string>>();
   constructor(private readonly options: BuildOptions) {
     mkdirSync(options.logDir, { recursive: true });
   }
@@ -37,7 +39,7 @@ export class ImageBuilder {
   }
 
   infra(): Promise<string> {
-    return this.fromDir('infra', INFRA_SUITE, this.base(INFRA_SUITE));
+    return this.fromDir('infra', INFRA_SUITE, this.fromDir('nova-control', INFRA_SUITE, this.fromDir('nova-compute', INFRA_SUITE, this.base(INFRA_SUITE))));
   }
 
   haproxy(): Promise<string> {
@@ -70,7 +72,7 @@ export class ImageBuilder {
   }
 
   private once(tag: string, build: (logFile: string) => Promise<void>): Promise<string> {
-    let p = this.pending.get(tag);
+    let p = pending.get(tag);
     if (!p) {
       p = (async () => {
         if ((await capture('docker', ['image', 'inspect', '--format', '{{.Id}}', tag])).code === 0) return tag;
@@ -79,7 +81,8 @@ export class ImageBuilder {
         this.options.onBuilt?.(tag, Math.round((performance.now() - start) / 100) / 10);
         return tag;
       })();
-      this.pending.set(tag, p);
+      pending.set(tag, p);
+      p.catch(() => pending.delete(tag)); // a failed build may be retried
     }
     return p;
   }
