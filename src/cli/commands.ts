@@ -37,4 +37,5 @@ export const COMMANDS: Record<string, Command> = {
   matrix: { summary: 'write the catalogue\'s compatibility report for a release pair, no plan needed', run: lazy('matrix', () => import('./matrix.ts')) },
   scenario: { summary: 'write the plan of a documented upgrade procedure for an inventory', run: lazy('scenario', () => import('./scenario.ts')) },
   explore: { summary: 'search orderings and faults for a run of a plan that breaks something', run: lazy('explore', () => import('./explore.ts')) },
+  plan: { summary: 'search for the safest, shortest upgrade plan for an inventory, proven with check and explore', run: lazy('plan', () => import('./plan.ts')) },
 };

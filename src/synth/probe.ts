@@ -13,7 +13,7 @@
 import { checkPlan } from '../sim/check.ts';
 import type { InvariantCode, Violation } from '../sim/result.ts';
 import { blocksToPlan, blocksToSteps, type Block, type PlanMeta } from './blocks.ts';
-import { add, costOf, predictedOf, type Cost } from './cost.ts';
+import { add, compare, costOf, predictedOf, type Cost } from './cost.ts';
 import type { Group, Procedure, SearchState } from './groups.ts';
 import type { Objective } from './types.ts';
 
@@ -76,19 +76,22 @@ export class Probes {
     return g.readsState === true && state.cap === undefined;
   }
 
-  /** Estimate of appending `p`: its own cost plus, when it fixes the state, the cheapest finish of the groups reading it. */
-  estimate(g: Group, p: Procedure, state: SearchState, done: ReadonlySet<string>): Cost | undefined {
+  /** Cost of appending `p`: what it costs alone, or undefined when it can never pass. */
+  estimate(g: Group, p: Procedure, state: SearchState): Cost | undefined {
     const own = this.alone(g, p, state);
-    if (own.bad) return undefined;
-    let c = own.cost;
-    if (p.sets) {
-      const next = { ...state, ...p.sets };
-      for (const r of this.groups) if (r.readsState && !done.has(r.id) && this.deferred(r, state)) c = add(c, this.floor(r, next));
-    }
+    return own.bad ? undefined : own.cost;
+  }
+
+  /** For bounds: `p`'s cost plus, when it fixes the state, the cheapest finish of the groups reading it (charged here, once). */
+  withDeferred(g: Group, p: Procedure, state: SearchState, done: ReadonlySet<string>): Cost | undefined {
+    let c = this.estimate(g, p, state);
+    if (!c || !p.sets) return c;
+    const next = { ...state, ...p.sets };
+    for (const r of this.groups) if (r.readsState && !done.has(r.id) && this.deferred(r, state)) c = add(c, this.floor(r, next));
     return c;
   }
 
-  /** Least cost over the group's feasible procedures in this state; zero when charged elsewhere. */
+  /** Least cost (lexicographic, so a sum of floors never exceeds a real plan in that order) over the feasible procedures; zero when charged elsewhere. */
   floor(g: Group, state: SearchState): Cost {
     if (this.deferred(g, state)) return this.zero;
     const k = `${g.id}|${stateKey(state)}`;
@@ -96,8 +99,8 @@ export class Probes {
     if (hit) return hit;
     let least: Cost | undefined;
     for (const p of g.procedures(state)) {
-      const e = this.estimate(g, p, state, new Set());
-      if (e) least = least ? least.map((x, i) => Math.min(x, e[i]!)) : e;
+      const e = this.withDeferred(g, p, state, new Set());
+      if (e && (!least || compare(e, least) < 0)) least = e;
     }
     hit = least ?? this.zero;
     this.floors.set(k, hit);

@@ -110,22 +110,28 @@ export function search(input: SearchInput): SearchOutcome {
     return { ok: false, reason, rejections, checked: 0, pruned: 0 };
   }
   /** Cost of appending `p` at a node, or why it cannot be. */
-  const estimate = (g: Group, p: Procedure, state: SearchState, done: Set<string>): Cost | Violation => {
+  const estimate = (g: Group, p: Procedure, state: SearchState, done: Set<string>, forBound = false): Cost | Violation => {
     const known = stillFails(procKey(g.id, p.id, state), done);
     if (known) return known.violation;
-    return probes.estimate(g, p, state, done) ?? probes.ruledOut(g, p, state)!;
+    return (forBound ? probes.withDeferred(g, p, state, done) : probes.estimate(g, p, state)) ?? probes.ruledOut(g, p, state)!;
   };
   const bound = (done: Set<string>, state: SearchState): Cost => {
     let b: Cost = probes.zero;
     for (const g of groups) {
       if (done.has(g.id)) continue;
       if (g.readsState && state.cap === undefined) continue;
+      // Procedures known to fail here are left out, unless all are (the group waits for another):
+      // then its cheapest procedure that can pass at all, since it will be placed later.
       let least: Cost | undefined;
+      let waiting: Cost | undefined;
       for (const p of g.procedures(state)) {
-        const e = estimate(g, p, state, done);
-        if (Array.isArray(e)) least = least ? least.map((x, i) => Math.min(x, e[i]!)) : e;
+        const e = estimate(g, p, state, done, true);
+        if (Array.isArray(e) && (!least || compare(e, least) < 0)) least = e;
+        const any = probes.withDeferred(g, p, state, done);
+        if (any && (!waiting || compare(any, waiting) < 0)) waiting = any;
       }
-      if (least) b = add(b, least);
+      const floor = least ?? waiting;
+      if (floor) b = add(b, floor);
     }
     return [...b, 0];
   };
@@ -226,7 +232,7 @@ function popMin(open: Node[], primary: number): Node {
   for (let i = 1; i < open.length; i++) {
     const a = open[i]!;
     const b = open[bi]!;
-    const c = compare(a.f.slice(0, primary), b.f.slice(0, primary)) || b.done.size - a.done.size
+    const c = compare(a.f.slice(0, primary), b.f.slice(0, primary)) || b.choices.length - a.choices.length
       || a.f[a.f.length - 1]! - b.f[b.f.length - 1]! || compare(a.f.slice(primary), b.f.slice(primary)) || a.seq - b.seq;
     if (c < 0) bi = i;
   }
