@@ -76,7 +76,7 @@ const STATEFUL: readonly FaultKind[] = ['reboot', 'rabbitmq', 'flap'];
 export function buildRun(plan: Plan, shape: PlanShape, schedule: Schedule, observer?: LeafObserver): BuiltRun {
   // Stepping the models is the expensive part of a run: step the shadow world only as far as the
   // last fault that reads it (all the way when observed for coverage).
-  const lastRead = observer !== undefined ? Infinity
+  let lastRead = observer !== undefined ? Infinity
     : Math.max(-1, ...schedule.faults.filter((f) => STATEFUL.includes(f.kind)).map((f) => f.at % (shape.tops.length + 1)));
   const shadow = lastRead >= 0;
   /** The top-level step being emitted. */
@@ -89,7 +89,9 @@ export function buildRun(plan: Plan, shape: PlanShape, schedule: Schedule, obser
   /** Windows open now: their codes are excused at every leaf emitted. */
   const open = new Map<string, readonly InvariantCode[]>();
   /** Leaves to emit (as their own top) before top index t. */
-  const later = new Map<number, { leaves: () => Action[]; label: string; kind: FaultKind; closes?: string }[]>();
+  const later = new Map<number, { leaves: () => Action[]; label: string; kind: FaultKind; closes?: string; rerun?: LeafStep[] }[]>();
+  /** RabbitMQ windows open now: the computes down, and the moves that failed for it (the operator re-runs them). */
+  const rabbit = new Map<string, { down: Set<NodeName>; rerun: LeafStep[] }>();
   /** Sequence index of the last plan leaf that touched each unit (so a fault's recovery leaves the plan's work alone). */
   const touched = new Map<string, number>();
   const reportedSlow = new Set<number>();
@@ -103,12 +105,30 @@ export function buildRun(plan: Plan, shape: PlanShape, schedule: Schedule, obser
       excused.set(id, set);
     }
     if (!leaf.injected) for (const n of unitsOf(leaf.step.action)) touched.set(n, sequence.length);
+    if (!leaf.injected && rabbit.size > 0) failsForRabbitMQ(leaf, id);
     if (current <= lastRead) {
       observer?.before(world);
       applyStep(world, leaf.step);
       observer?.after(world, leaf);
     }
     sequence.push(leaf);
+  };
+  /** A move to or from a compute the RabbitMQ restart took down fails (nova refuses it, the instance stays): excused here, re-run after the window. */
+  const failsForRabbitMQ = (leaf: LeafStep, id: string) => {
+    const a = leaf.step.action;
+    if (a.verb !== 'live-migrate' && a.verb !== 'cold-migrate' && a.verb !== 'redeploy') return;
+    const from = world.instances.get(a.instance)?.context.host;
+    const ends = [from, a.to].filter((n): n is NodeName => n !== undefined);
+    const stopped = (n: NodeName) => !isRunning(world.nodes.get(n)?.services.get('nova-compute'));
+    for (const w of rabbit.values()) {
+      if (!ends.some((n) => w.down.has(n) && stopped(n))) continue;
+      const set = excused.get(id) ?? new Set<InvariantCode>();
+      set.add('LIVE_MIGRATION_INCOMPATIBLE');
+      set.add('RPC_INCOMPATIBLE');
+      excused.set(id, set);
+      w.rerun.push(leaf);
+      return;
+    }
   };
   const injectedTop = (t: number, label: string, action: Action, seconds: number): Step => ({
     id: String(Math.min(t + 1, shape.tops.length)), number: Math.min(t + 1, Math.max(1, shape.tops.length)),
@@ -147,7 +167,14 @@ export function buildRun(plan: Plan, shape: PlanShape, schedule: Schedule, obser
     current = t;
     for (const due of later.get(t) ?? []) {
       emitOwn(t, due.label, due.kind, due.leaves(), 0, true);
-      if (due.closes) open.delete(due.closes);
+      if (due.closes) {
+        open.delete(due.closes);
+        rabbit.delete(due.closes);
+      }
+      for (const leaf of due.rerun ?? []) {
+        const top = injectedTop(t, `${due.closes}-rerun`, leaf.step.action, stepDuration(leaf.step, plan.durations));
+        emit({ step: { ...top, id: leaf.step.id, ...(leaf.step.label ? { label: leaf.step.label } : {}) }, top, injected: `${due.closes}-rerun` });
+      }
     }
     for (const { choice, index } of boundary(t)) {
       const label = `!f${index + 1}.${choice.kind}`;
@@ -174,11 +201,15 @@ export function buildRun(plan: Plan, shape: PlanShape, schedule: Schedule, obser
         // Computes the plan itself worked on meanwhile are the plan's again: only the others reconnect.
         const up = () => down.filter((node) => Math.max(touched.get(`${node}/nova-compute`) ?? -1, touched.get(`${node}/*`) ?? -1) < since)
           .map((node): Action => ({ verb: 'start', node, services: ['nova-compute' as ServiceName] }));
-        const recovery = { leaves: up, label: `${label}-up`, kind: 'rabbitmq' as const, closes: label };
+        const window = { down: new Set(down), rerun: [] as LeafStep[] };
+        const recovery = { leaves: up, label: `${label}-up`, kind: 'rabbitmq' as const, closes: label, rerun: window.rerun };
         if (end === t) {
           emitOwn(t, recovery.label, 'rabbitmq', up(), 0, true);
           open.delete(label);
         } else {
+          rabbit.set(label, window);
+          // The shadow world must follow the window to tell which moves fail in it.
+          lastRead = Math.max(lastRead, end);
           later.set(end, [...(later.get(end) ?? []), recovery]);
         }
         faults.push({ kind: 'rabbitmq', label, summary: `RabbitMQ restarts before step ${t + 1}: ${down.length} compute(s) report down until before step ${end + 1}` });
@@ -260,12 +291,13 @@ function activeBackends(world: World): { frontend: string; node: NodeName }[] {
 }
 
 /**
- * The units ("node/service", or "node/*" for the whole node) whose state an action sets: the
- * plan's work, which a fault's recovery must not undo. A config change sets no unit's state.
+ * The units ("node/service", or "node/*" for the whole node) whose running state or code an action
+ * sets: the plan's work, which a fault's recovery must not undo. Enabling, disabling and config
+ * changes set neither.
  */
 function unitsOf(a: Action): string[] {
-  if ('services' in a && 'node' in a) return a.services.map((s) => `${a.node}/${s}`);
-  if ('node' in a) return [`${a.node}/*`];
+  if (a.verb === 'stop' || a.verb === 'start' || a.verb === 'restart' || a.verb === 'upgrade') return a.services.map((s) => `${a.node}/${s}`);
+  if (a.verb === 'reboot' || a.verb === 'add-node' || a.verb === 'remove-node') return [`${a.node}/*`];
   if (a.verb === 'failover') return [`${a.to}/${a.service}`];
   return [];
 }

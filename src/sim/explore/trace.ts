@@ -48,7 +48,8 @@ export function traceOf(shape: PlanShape, run: BuiltRun, fresh: readonly Violati
     if (index > lastIndex) return;
     const stepId = l.step.id + (l.injected ?? '');
     const codes = codesAt.get(stepId) ?? [];
-    const why = codes.length > 0 ? 'violation' : l.injected ? 'fault' : reordered.has(String(l.step.number)) && groupIds.has(l.step.id) ? 'reordered' : undefined;
+    // Of a reordered group, the leaves that ran ahead of a sibling written before them.
+    const why = codes.length > 0 ? 'violation' : l.injected ? 'fault' : reordered.has(String(l.step.number)) && ahead.length > 0 ? 'reordered' : undefined;
     if (!why) return;
     out.push({ index, stepId, ...(l.step.label ? { label: l.step.label } : {}), summary: describeAction(l.step.action), why, codes, ...(ahead.length ? { ahead } : {}) });
   });
