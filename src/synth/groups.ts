@@ -71,7 +71,9 @@ function projectProcedures(h: HopCtx, group: string, project: Project, services:
     const why = ph.before ? 'stopped for an offline db sync' : `${h.to} ${project} has only an offline db sync: stopped while it runs`;
     out.push({
       id: 'offline',
-      render: () => wrap([...stopAll(u, `${cap(project)}: ${name} ${why}`), ...install(u, `${cap(project)}: install ${h.to} packages while stopped`),
+      // Installed before the stop, so the outage is only stop, sync and start: a reboot in between
+      // loads one project's new code ahead of its schema, which is all it can do.
+      render: () => wrap([...install(u, `${cap(project)}: install ${h.to} packages for ${name} while the ${h.from} code keeps serving`), ...stopAll(u, `${cap(project)}: ${name} ${why}`),
         ...dbPhases(group, h.topo, project, ['sync'], `${cap(project)} db sync with every ${project} service stopped`), ...startAll(u, `${name}: started on ${h.to}`)]),
     });
   }
@@ -135,6 +137,7 @@ function cinder(h: HopCtx): Group[] {
   procs.push({ id: 'restart-all', render: () => [...rolling, ...wave(api, { install: `cinder-api last: install ${h.to}`, restart: 'cinder-api restarted everywhere at once' })] });
   procs.push({
     id: 'offline',
+    // Installed only once stopped: a node rebooting after an early install would run new cinder beside old.
     render: () => [...stopAll(u(all), `Cinder stopped everywhere: ${h.from} and ${h.to} cinder services cannot run side by side`), ...install(u(all), `Cinder: install ${h.to} packages while stopped`), ...sync,
       ...startAll(u(CINDER_ORDER.slice(0, 3)), 'Cinder scheduler, volume and backup started before the api'), ...startAll(api, 'cinder-api last')],
   });

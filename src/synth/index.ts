@@ -5,11 +5,11 @@
  * When the policy cannot be kept, answer with the reason and the least-downtime alternative: the
  * same search under the policy widened by exactly the outages that are unavoidable.
  */
-import { displayRelease, findRelease } from '../models/catalogue/releases.ts';
+import { displayRelease, findRelease, release, releaseAt } from '../models/catalogue/releases.ts';
 import { projectOf } from '../models/catalogue/services.ts';
-import { supportedRoute, upgradePath } from '../models/catalogue/upgrade-path.ts';
 import { withFrontends } from '../scenarios/inventory/frontends.ts';
 import type { Policy, ReleaseName, ServiceName, Topology } from '../scenarios/plan.ts';
+import { compareWithGenerators } from './compare.ts';
 import { synthesizeHop } from './hop.ts';
 import type { Rejection } from './search.ts';
 import type { Hop, Objective, Predicted, SynthesisOptions, SynthesisResult } from './types.ts';
@@ -18,9 +18,23 @@ export { OBJECTIVES, type Objective, type SynthesisResult, type Predicted, type 
 
 const POLICY_CODES = new Set(['API_DOWNTIME', 'UNDRAINED_STOP', 'NO_ACTIVE_SERVICE']);
 
-/** The releases a request goes through, both ends included. */
+/**
+ * The releases a request goes through, both ends included: adjacent hops, and SLURP jumps over
+ * exactly one release (2024.1 → 2025.1). The catalogue's `upgradePath` also accepts SLURP to any
+ * later SLURP (2023.1 → 2025.1), whose schemas old code cannot trail; synthesis does not take it.
+ */
 export function route(from: ReleaseName, to: ReleaseName): ReleaseName[] {
-  return upgradePath(from, to).supported ? [from, to] : supportedRoute(from, to);
+  const a = release(from);
+  const b = release(to);
+  const out: ReleaseName[] = [a.name];
+  let cur = a;
+  while (cur.index < b.index) {
+    const skip = releaseAt(cur.index + 2);
+    const next = skip && skip.index <= b.index && cur.slurp && skip.slurp ? skip : releaseAt(cur.index + 1)!;
+    out.push(next.name);
+    cur = next;
+  }
+  return out;
 }
 
 /** Sum of per-hop predictions. */
@@ -46,7 +60,7 @@ function attempt(topo: Topology, inventory: Topology, releases: ReleaseName[], p
   for (let i = 0; i + 1 < releases.length; i++) {
     const from = releases[i]!;
     const to = releases[i + 1]!;
-    const r = synthesizeHop({ topo, inventory, from, to, policy, objective, compare: options.compare ?? true, maxChecks: options.maxChecks ?? 5000 });
+    const r = synthesizeHop({ topo, inventory, from, to, policy, objective, compare: false, maxChecks: options.maxChecks ?? 5000 });
     if (!r.ok) return { ok: false, reason: r.reason, rejections: r.rejections, hop: `${displayRelease(from)} → ${displayRelease(to)}` };
     hops.push(r.hop);
   }
@@ -87,8 +101,13 @@ export function synthesizePlan(topology: Topology, from: ReleaseName, to: Releas
   if (b.index <= a.index) return { ok: false, reason: `${displayRelease(a.name)} → ${displayRelease(b.name)}: ${b.index === a.index ? 'nothing to upgrade' : 'downgrades are not supported'}` };
   const releases = route(a.name, b.name);
   const topo = withFrontends(topology);
+  // Compared with the generators once found (a failed attempt is not worth comparing).
+  const compared = (hops: Hop[], obj: Objective) => (options.compare ?? true)
+    ? hops.map((h) => ({ ...h, comparison: compareWithGenerators(topology, h.from, h.to, h.predicted, obj) }))
+    : hops;
   const first = attempt(topo, topology, releases, policy, objective, options);
   if (first.ok) {
+    first.hops = compared(first.hops, objective);
     const p = total(first.hops);
     return { ok: true, plan: first.hops[0]!.plan, predicted: p, ...(first.hops.length === 1 && first.hops[0]!.comparison ? { comparison: first.hops[0]!.comparison } : {}), hops: first.hops };
   }
@@ -98,6 +117,7 @@ export function synthesizePlan(topology: Topology, from: ReleaseName, to: Releas
   for (let round = 0; wider && round < 8; round++) {
     const next = attempt(topo, topology, releases, wider, 'downtime', options);
     if (next.ok) {
+      next.hops = compared(next.hops, 'downtime');
       return { ok: false, reason, alternative: { plan: next.hops[0]!.plan, predicted: total(next.hops), policy: wider, hops: next.hops } };
     }
     wider = widen(wider, next.rejections);
