@@ -260,7 +260,9 @@ export class LabCloud {
       }
       if (hasServiceRow(service)) {
         const row = (await this.serviceRows()).find((r) => r.host === node && r.binary === service);
-        if (row && row.reportedAt >= Math.floor(since)) return { ok: true, seconds: seconds() };
+        // updated_at has whole seconds: only a report in a later second than the start is
+        // surely the new process's (the stopped one may have reported within the same second).
+        if (row && row.reportedAt >= Math.ceil(since)) return { ok: true, seconds: seconds() };
       } else if (st.ip) {
         const ok = await fetch(`http://${st.ip}:8774/`, { signal: AbortSignal.timeout(2000) }).then((r) => r.status === 200, () => false);
         if (ok) return { ok: true, seconds: seconds() };
