@@ -25,26 +25,26 @@ export interface Booted {
 export async function bootstrapCloud(cloud: LabCloud, layout: Layout, phases: PhaseRecord[], say: Say): Promise<Booted> {
   const start = performance.now();
   await cloud.createNetwork();
-  await phase(phases, say, 'infra (mariadb, rabbitmq, keystone, glance, placement)', async () => {
+  const controllers = layout.nodes.filter((n) => n.services.some((s) => s !== 'nova-compute'));
+  const first = controllers[0];
+  if (!first) throw new LabError('LAB-LAYOUT', 'the plan has no node running nova control services');
+  await phase(phases, say, 'infra, with nova databases and cells as soon as MariaDB is up', async () => {
     for (const n of layout.nodes) if (n.services.length) await cloud.addNode(n.name, n.role, n.services, n.release);
     await cloud.startLb(layout.frontends.map((f) => ({
       name: f.name, port: 8774, healthPath: '/',
       backends: f.backends.map((b) => ({ server: b, address: `${b}-nova-api`, port: 8774 })),
     })));
-    await cloud.startInfra();
+    const { infraReady } = await cloud.startInfra();
+    await Promise.all([
+      infraReady,
+      cloud.manage(first.name, first.release, [
+        'nova-manage api_db sync',
+        'nova-manage cell_v2 map_cell0 --database_connection mysql+pymysql://os:os@infra/nova_cell0',
+        'nova-manage cell_v2 create_cell --name cell1',
+        'nova-manage db sync',
+      ].join(' && ')),
+    ]);
   });
-
-  const controllers = layout.nodes.filter((n) => n.services.some((s) => s !== 'nova-compute'));
-  const first = controllers[0];
-  if (!first) throw new LabError('LAB-LAYOUT', 'the plan has no node running nova control services');
-  await phase(phases, say, 'nova databases and cells', () =>
-    cloud.manage(first.name, first.release, [
-      'nova-manage api_db sync',
-      'nova-manage cell_v2 map_cell0 --database_connection mysql+pymysql://os:os@infra/nova_cell0',
-      'nova-manage cell_v2 create_cell --name cell1',
-      'nova-manage db sync',
-    ].join(' && ')),
-  );
 
   await phase(phases, say, 'nova control services', async () => {
     await Promise.all(controllers.flatMap((n) => n.services.filter((s) => s !== 'nova-compute').map((s) => startReady(cloud, n.name, s))));

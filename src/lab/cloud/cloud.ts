@@ -81,12 +81,20 @@ export class LabCloud {
     await this.docker.createNetwork(this.network);
   }
 
-  /** Starts the shared services and waits for their explicit ready line. */
-  async startInfra(limitSeconds = 240): Promise<void> {
+  /**
+   * Starts the shared services. Resolves once the database is usable; `infraReady` resolves when
+   * keystone, glance and placement are (the catalog and test image exist), so that nova's schema
+   * sync can overlap the rest of the infra start.
+   */
+  async startInfra(limitSeconds = 240): Promise<{ infraReady: Promise<void> }> {
     const name = this.containerName('', 'infra');
     await this.docker.run({ name, image: this.images.infra, network: this.network, aliases: ['infra'], labels: { 'preflight.lab.role': 'infra' } });
-    const line = await this.waitForLog(name, /PREFLIGHT-INFRA-READY image=(\S+)/, limitSeconds);
-    this.imageId = line[1] ?? '';
+    await this.waitForLog(name, /PREFLIGHT-DB-READY/, limitSeconds);
+    const infraReady = this.waitForLog(name, /PREFLIGHT-INFRA-READY image=(\S+)/, limitSeconds).then((line) => {
+      this.imageId = line[1] ?? '';
+    });
+    infraReady.catch(() => {}); // awaited by the caller; this only keeps Node from calling it unhandled
+    return { infraReady };
   }
 
   async startLb(frontends: LbFrontend[]): Promise<void> {
