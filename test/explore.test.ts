@@ -5,7 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { explore, replayExplore } from '../src/sim/explore/explore.ts';
 import { FAULT_KINDS, parseFaultList } from '../src/sim/explore/faults.ts';
+import type { PlanShape } from '../src/sim/explore/build.ts';
 import { permutation } from '../src/sim/explore/schedule.ts';
+import { simplifyOrders } from '../src/sim/explore/simplify.ts';
 import { readReplay } from '../src/sim/explore/replay.ts';
 import { check, edit, example, plan } from './helpers/plans.ts';
 
@@ -116,6 +118,16 @@ describe('building blocks', () => {
     expect(permutation(4, [])).toEqual([0, 1, 2, 3]);
     expect(permutation(4, [3, 0, 1])).toEqual([3, 0, 2, 1]);
     expect([...permutation(5, [9, 9, 9, 9])].sort()).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('the last shrink pass leaves one leaf moved where one suffices', () => {
+    const shape = { tops: [], leaves: [Array(5).fill(null)], groups: [0] } as unknown as PlanShape;
+    // Breaks whenever item 4 runs before item 0.
+    const breaks = (code: number[]) => { const p = permutation(5, code); return p.indexOf(4) < p.indexOf(0); };
+    const out = simplifyOrders(shape, { orders: [[3, 3, 0, 0]], faults: [] }, (s) => breaks(s.orders[0]!));
+    expect(permutation(5, out.orders[0])).toEqual([4, 0, 1, 2, 3]);
+    const adjacent = simplifyOrders(shape, { orders: [[2, 2, 0, 0]], faults: [] }, (s) => { const p = permutation(5, s.orders[0]); return p.indexOf(2) < p.indexOf(1); });
+    expect(permutation(5, adjacent.orders[0])).toEqual([0, 2, 1, 3, 4]);
   });
 
   it('fault lists', () => {

@@ -14,6 +14,7 @@ import type { FaultKind } from './faults.ts';
 import { baseline, judge, type Baseline } from './judge.ts';
 import { sameSequence, toReplay, type ReplayFile } from './replay.ts';
 import type { Schedule } from './schedule.ts';
+import { simplifyOrders } from './simplify.ts';
 import { traceOf, type TraceLine } from './trace.ts';
 
 export interface ExploreOptions {
@@ -83,7 +84,11 @@ export function explore(plan: Plan, options: ExploreOptions): ExploreResult {
   const details = fc.check(property, { numRuns: options.runs, seed: options.seed, verbose: fc.VerbosityLevel.None });
   const base = common(plan, options.seed, options.faults, b, started);
   if (!details.failed || !details.counterexample) return { ...base, status: 'ok', runs: details.numRuns };
-  const schedule = details.counterexample[0];
+  const schedule = simplifyOrders(shape, details.counterexample[0], (candidate) => {
+    const out = judge(plan, b, buildRun(plan, shape, candidate));
+    options.onRun?.(++done, 'shrink');
+    return out.fresh.length > 0 || out.over.length > 0;
+  });
   const path = details.counterexamplePath ?? '';
   const { counterexample, replay } = describe(plan, shape, b, schedule, options, path);
   return { ...base, status: 'counterexample', runs: details.numRuns, shrinks: details.numShrinks, path, counterexample, replay };

@@ -24,7 +24,7 @@ export interface ReplayFile {
   preflightExplore: typeof REPLAY_VERSION;
   plan: { name: string; file: string };
   seed: number;
-  /** fast-check's replay path: `fc.check(..., { seed, path })` reaches the same counterexample. */
+  /** fast-check's replay path: `fc.check(..., { seed, path })` reaches its counterexample (before simplify.ts's last pass; the schedule is the final one). */
   path: string;
   faults: FaultKind[];
   /** The downtime budgets the run was judged against, if any. */
