@@ -51,7 +51,9 @@ export function traceOf(shape: PlanShape, run: BuiltRun, fresh: readonly Violati
     // Of a reordered group, the leaves that ran ahead of a sibling written before them.
     const why = codes.length > 0 ? 'violation' : l.injected ? 'fault' : reordered.has(String(l.step.number)) && ahead.length > 0 ? 'reordered' : undefined;
     if (!why) return;
-    out.push({ index, stepId, ...(l.step.label ? { label: l.step.label } : {}), summary: describeAction(l.step.action), why, codes, ...(ahead.length ? { ahead } : {}) });
+    // A group's children carry no label of their own: the group's says what they are for.
+    const label = l.step.label ?? (l.injected ? undefined : l.top.label);
+    out.push({ index, stepId, ...(label ? { label } : {}), summary: describeAction(l.step.action), why, codes, ...(ahead.length ? { ahead } : {}) });
   });
   return out;
 }
