@@ -8,11 +8,15 @@ import type { Action, NodeName, Plan, ServiceName, Step } from '../../scenarios/
 import { applyStep } from '../apply/index.ts';
 import { stepDuration } from '../durations.ts';
 import type { InvariantCode } from '../result.ts';
-import { writtenOrder, type LeafStep } from '../sequence.ts';
-import { resolveCapOn, startService } from '../start.ts';
+import type { LeafStep } from '../sequence.ts';
+import { startService } from '../start.ts';
 import { bootWorld, createWorld, isRunning, nodeUp, type World } from '../world.ts';
 import { FAULTS, type FaultKind } from './faults.ts';
 import { permutation, type FaultChoice, type Schedule } from './schedule.ts';
+import { eligible, LEAF_FAULTS, type PlanShape } from './shape.ts';
+import { activeBackends, configures, faithfulComputes, unitsOf } from './targets.ts';
+
+export { planShape, type PlanShape } from './shape.ts';
 
 /** How long computes report down after a RabbitMQ restart (LAB-NOTES: about 60 s, a message timeout). */
 export const RABBITMQ_DOWN_SECONDS = 60;
@@ -38,37 +42,6 @@ export interface LeafObserver {
   before(world: World): void;
   after(world: World, leaf: LeafStep): void;
 }
-
-/** The plan's leaves grouped per top-level step, and which tops are parallel groups. */
-export interface PlanShape {
-  tops: Step[];
-  leaves: LeafStep[][];
-  /** Indices (into tops) of parallel groups with two or more leaves. */
-  groups: number[];
-}
-
-export function planShape(plan: Plan): PlanShape {
-  const byTop = new Map<Step, LeafStep[]>();
-  for (const l of writtenOrder(plan)) {
-    const list = byTop.get(l.top) ?? [];
-    list.push(l);
-    byTop.set(l.top, list);
-  }
-  const tops = plan.steps;
-  const leaves = tops.map((t) => byTop.get(t) ?? []);
-  return { tops, leaves, groups: tops.map((_, i) => i).filter((i) => leaves[i]!.length > 1) };
-}
-
-/** Leaves a leaf fault may target. */
-export function eligible(kind: FaultKind, leaf: LeafStep): boolean {
-  const v = leaf.step.action.verb;
-  if (kind === 'start-fail') return v === 'start' || v === 'restart';
-  if (kind === 'retry') return v !== 'db' && v !== 'add-node' && v !== 'remove-node';
-  if (kind === 'db-rerun') return v === 'db';
-  return false;
-}
-
-export const LEAF_FAULTS: readonly FaultKind[] = ['start-fail', 'retry', 'db-rerun'];
 
 /** Faults whose targets depend on the state at that moment (the others need no shadow world). */
 const STATEFUL: readonly FaultKind[] = ['reboot', 'rabbitmq', 'flap'];
@@ -260,49 +233,4 @@ export function buildRun(plan: Plan, shape: PlanShape, schedule: Schedule, obser
     }
   }
   return { sequence, faults, excused };
-}
-
-/**
- * Computes whose going down and coming back is faithful to a RabbitMQ restart: running, on the
- * code installed, and resolving the cap they already have (a real compute reconnects; it does
- * not reload code or config, which a stop and start would).
- */
-function faithfulComputes(world: World): NodeName[] {
-  const out: NodeName[] = [];
-  for (const n of world.nodes.values()) {
-    const s = n.services.get('nova-compute');
-    if (!s || !nodeUp(n) || !isRunning(s) || s.context.code !== s.context.installed) continue;
-    if (resolveCapOn(world, n, s.context.code).cap !== s.context.computeCap) continue;
-    out.push(n.name);
-  }
-  return out;
-}
-
-/** Backends in rotation whose node runs the frontend's service: a flap is a health check failing there. */
-function activeBackends(world: World): { frontend: string; node: NodeName }[] {
-  const out: { frontend: string; node: NodeName }[] = [];
-  for (const [name, f] of world.frontends) {
-    for (const [node, b] of f.backends) {
-      const n = world.nodes.get(node);
-      if (b.value === 'active' && n && nodeUp(n) && isRunning(n.services.get(f.spec.service))) out.push({ frontend: name, node });
-    }
-  }
-  return out;
-}
-
-/**
- * The units ("node/service", or "node/*" for the whole node) whose running state or code an action
- * sets: the plan's work, which a fault's recovery must not undo. Enabling, disabling and config
- * changes set neither.
- */
-function unitsOf(a: Action): string[] {
-  if (a.verb === 'stop' || a.verb === 'start' || a.verb === 'restart' || a.verb === 'upgrade') return a.services.map((s) => `${a.node}/${s}`);
-  if (a.verb === 'reboot' || a.verb === 'add-node' || a.verb === 'remove-node') return [`${a.node}/*`];
-  if (a.verb === 'failover') return [`${a.to}/${a.service}`];
-  return [];
-}
-
-/** Does a top-level step change the config of any of these nodes? */
-function configures(leaves: readonly LeafStep[], nodes: readonly NodeName[]): boolean {
-  return leaves.some((l) => l.step.action.verb === 'config' && l.step.action.nodes.some((n) => nodes.includes(n)));
 }
