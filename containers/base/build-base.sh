@@ -19,5 +19,5 @@ printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d" && chmod +x "$root/
 echo force-unsafe-io >"$root/etc/dpkg/dpkg.cfg.d/unsafe-io"
 echo "deb $mirror $suite main" >"$root/etc/apt/sources.list"
 rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
-tar -C "$root" -c . | docker import --change 'ENV DEBIAN_FRONTEND=noninteractive' - "$tag" >/dev/null
+tar -C "$root" -c . | docker import --change 'ENV DEBIAN_FRONTEND=noninteractive' --change 'LABEL preflight.lab.image=base' - "$tag" >/dev/null
 echo "$tag"
