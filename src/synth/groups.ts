@@ -12,6 +12,7 @@ import type { Project, ReleaseName, ServiceName, Topology } from '../scenarios/p
 import { seq, type Block } from './blocks.ts';
 import { dbActions, dbPhases, install, nodeNames, restartAll, restartRolling, startAll, stopAll, wave, type Unit } from './procedures.ts';
 import { phasesFor } from './schema.ts';
+import { serviceSkeleton } from './skeleton.ts';
 import { activeNode, canRoll, nodesWith, present } from './topo.ts';
 
 /** What earlier choices fix for later groups: the `[upgrade_levels] compute` cap nova runs under. */
@@ -69,11 +70,14 @@ function projectProcedures(h: HopCtx, group: string, project: Project, services:
   }
   if (project !== 'horizon') {
     const why = ph.before ? 'stopped for an offline db sync' : `${h.to} ${project} has only an offline db sync: stopped while it runs`;
+    // The skeleton installs first when the service machine allows it: the outage is then only stop,
+    // sync and start (a reboot in between loads one project's new code ahead of its schema, no more).
+    const installFirst = serviceSkeleton(h.from, h.to)[0] === 'INSTALL';
+    const installed = install(u, installFirst ? `${cap(project)}: install ${h.to} packages for ${name} while the ${h.from} code keeps serving` : `${cap(project)}: install ${h.to} packages`);
+    const stopped = stopAll(u, `${cap(project)}: ${name} ${why}`);
     out.push({
       id: 'offline',
-      // Installed before the stop, so the outage is only stop, sync and start: a reboot in between
-      // loads one project's new code ahead of its schema, which is all it can do.
-      render: () => wrap([...install(u, `${cap(project)}: install ${h.to} packages for ${name} while the ${h.from} code keeps serving`), ...stopAll(u, `${cap(project)}: ${name} ${why}`),
+      render: () => wrap([...(installFirst ? [...installed, ...stopped] : [...stopped, ...installed]),
         ...dbPhases(group, h.topo, project, ['sync'], `${cap(project)} db sync with every ${project} service stopped`), ...startAll(u, `${name}: started on ${h.to}`)]),
     });
   }
