@@ -93,6 +93,9 @@ export async function runLab(plan: Plan, options: LabOptions = {}): Promise<LabR
     const code = err instanceof LabError ? err.code : 'LAB-ERROR';
     report.outcome = { status: 'error', code, message: (err as Error).message };
     say(`✗ ${(err as Error).message}`);
+    // Out of time: remove the cloud now, so that the step still running fails at once instead of
+    // finishing its own (shorter, but many) waits.
+    if (code === 'LAB-TIMEOUT' && !interrupted) await session.close();
   } finally {
     clearInterval(memTimer);
     process.removeListener('SIGINT', onSigint);
