@@ -29,6 +29,7 @@ describe('preflight explore', () => {
     const io = bufferIo();
     expect(await run([ex('safe-live-compute.yaml'), '--runs', '20', '--seed', '5'], io, deps())).toBe(0);
     expect(io.stdout.join('\n')).toMatch(/nothing found in 20 run\(s\) \(seed 5, faults: start-fail, reboot/);
+    expect(io.stdout.join('\n')).toMatch(/worst downtime seen: APIs \d+ s in total \(as written: 1980 s\)/);
   });
 
   it('exits 1 on a counterexample, writes its replay file, and --replay reproduces it', async () => {

@@ -45,8 +45,10 @@ interface Common {
   plan: { name: string; file: string };
   seed: number;
   faults: FaultKind[];
-  /** The straight check's verdict and error count (what "new" is measured against). */
-  baseline: { verdict: 'pass' | 'fail'; errors: number };
+  /** The straight check's verdict, error count (what "new" is measured against) and downtime. */
+  baseline: { verdict: 'pass' | 'fail'; errors: number; apiSeconds: number; instanceSeconds: number };
+  /** The worst downtime the explored runs reached (what a budget would have to allow). */
+  worst: { apiSeconds: number; instanceSeconds: number };
   elapsedMs: number;
 }
 
@@ -56,12 +58,14 @@ export type ExploreResult =
   /** A replay whose plan no longer produces the recorded sequence. */
   | (Common & { status: 'stale-replay'; message: string });
 
-function common(plan: Plan, seed: number, faults: readonly FaultKind[], b: Baseline, started: number): Common {
+function common(plan: Plan, seed: number, faults: readonly FaultKind[], b: Baseline, started: number, worst: Common['worst']): Common {
+  const d = b.result.downtime;
   return {
     plan: { name: plan.name, file: plan.file },
     seed,
     faults: [...faults],
-    baseline: { verdict: b.result.verdict, errors: b.errors.length },
+    baseline: { verdict: b.result.verdict, errors: b.errors.length, apiSeconds: d.api.seconds, instanceSeconds: d.instances.maxSeconds },
+    worst,
     elapsedMs: Math.round(performance.now() - started),
   };
 }
@@ -73,16 +77,19 @@ export function explore(plan: Plan, options: ExploreOptions): ExploreResult {
   const maxFaults = options.maxFaults ?? 3;
   let done = 0;
   let shrinking = false;
+  const worst = { apiSeconds: b.result.downtime.api.seconds, instanceSeconds: b.result.downtime.instances.maxSeconds };
   const property = fc.property(scheduleArb(shape, options.faults, maxFaults), (schedule) => {
     const run = buildRun(plan, shape, schedule, options.coverage);
     const out = judge(plan, b, run);
+    worst.apiSeconds = Math.max(worst.apiSeconds, out.result.downtime.api.seconds);
+    worst.instanceSeconds = Math.max(worst.instanceSeconds, out.result.downtime.instances.maxSeconds);
     options.onRun?.(++done, shrinking ? 'shrink' : 'search');
     const broken = out.fresh.length > 0 || out.over.length > 0;
     if (broken) shrinking = true;
     return !broken;
   });
   const details = fc.check(property, { numRuns: options.runs, seed: options.seed, verbose: fc.VerbosityLevel.None });
-  const base = common(plan, options.seed, options.faults, b, started);
+  const base = common(plan, options.seed, options.faults, b, started, worst);
   if (!details.failed || !details.counterexample) return { ...base, status: 'ok', runs: details.numRuns };
   const schedule = simplifyOrders(shape, details.counterexample[0], (candidate) => {
     const out = judge(plan, b, buildRun(plan, shape, candidate));
@@ -104,7 +111,8 @@ function describe(plan: Plan, shape: PlanShape, b: Baseline, schedule: Schedule,
     faults: run.faults,
     schedule,
   };
-  return { counterexample, replay: toReplay(plan, options.seed, path, options.faults, schedule, run, options.budgets), broken: out.fresh.length > 0 || out.over.length > 0 };
+  const worst = { apiSeconds: out.result.downtime.api.seconds, instanceSeconds: out.result.downtime.instances.maxSeconds };
+  return { counterexample, replay: toReplay(plan, options.seed, path, options.faults, schedule, run, options.budgets), broken: out.fresh.length > 0 || out.over.length > 0, worst };
 }
 
 /** Re-run exactly the run a replay file records. */
@@ -113,11 +121,12 @@ export function replayExplore(plan: Plan, replay: ReplayFile): ExploreResult {
   const shape = planShape(plan);
   const b = baseline(plan, replay.budgets);
   const run = buildRun(plan, shape, replay.schedule);
-  const base = common(plan, replay.seed, replay.faults, b, started);
   if (!sameSequence(replay, run)) {
-    return { ...base, status: 'stale-replay', message: 'the plan no longer produces the recorded sequence of steps (was it edited since?)' };
+    const none = { apiSeconds: 0, instanceSeconds: 0 };
+    return { ...common(plan, replay.seed, replay.faults, b, started, none), status: 'stale-replay', message: 'the plan no longer produces the recorded sequence of steps (was it edited since?)' };
   }
-  const { counterexample, broken } = describe(plan, shape, b, replay.schedule, replay, replay.path);
+  const { counterexample, broken, worst } = describe(plan, shape, b, replay.schedule, replay, replay.path);
+  const base = common(plan, replay.seed, replay.faults, b, started, worst);
   if (!broken) return { ...base, status: 'ok', runs: 1 };
   return { ...base, status: 'counterexample', runs: 1, shrinks: 0, path: replay.path, counterexample, replay };
 }

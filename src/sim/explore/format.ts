@@ -14,6 +14,7 @@ export function formatExploreText(r: ExploreResult, replayFile?: string): string
   if (r.status === 'stale-replay') return `${head}\nreplay does not apply: ${r.message}`;
   if (r.status === 'ok') {
     L.push(`${head}: nothing found in ${r.runs} run(s) (seed ${r.seed}, faults: ${faults}; ${base}) in ${(r.elapsedMs / 1000).toFixed(1)} s`);
+    L.push(`worst downtime seen: APIs ${r.worst.apiSeconds} s in total (as written: ${r.baseline.apiSeconds} s), longest instance outage ${r.worst.instanceSeconds} s (as written: ${r.baseline.instanceSeconds} s)`);
     return L.join('\n');
   }
   const c = r.counterexample;
