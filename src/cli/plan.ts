@@ -12,9 +12,10 @@ import type { Plan, ReleaseName } from '../scenarios/plan.ts';
 import { parseFaultList } from '../sim/explore/index.ts';
 import { combinedPlan } from '../synth/combine.ts';
 import { formatSynthesis } from '../synth/format.ts';
-import { OBJECTIVES, synthesizePlan } from '../synth/index.ts';
+import { OBJECTIVES } from '../synth/index.ts';
 import { parsePolicySpec, POLICY_PRESETS } from '../synth/policy-spec.ts';
-import { prove, proven } from '../synth/prove.ts';
+import { proven } from '../synth/prove.ts';
+import { synthesizeProven } from '../synth/proven.ts';
 import { oneOf, parseCommandArgs } from './args.ts';
 import { CliError } from './errors.ts';
 import type { Io } from './io.ts';
@@ -110,10 +111,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.err(`preflight: the inventory has ${inventory.errors.length === 1 ? 'an error' : `${inventory.errors.length} errors`}; no plan was written`);
     return 2;
   }
-  const result = synthesizePlan(inventory.value, from, to, policy.policy, objective, { compare: v['no-compare'] !== true });
+  const { result, proofs, banned } = synthesizeProven(inventory.value, from, to, policy.policy, objective, { compare: v['no-compare'] !== true, runs, seed, faults: faults.faults });
   const hops = result.ok ? result.hops : result.alternative?.hops ?? [];
-  const proofs = prove(hops, runs, seed, faults.faults);
-  const summary = formatSynthesis(result, proofs);
+  const summary = [
+    ...banned.map((b) => `explore broke ${b}: searched again without it`),
+    formatSynthesis(result, proofs),
+  ].join('\n');
   const header = (p: Plan, i: number) => [
     `${displayRelease(p.from)} to ${displayRelease(p.to)}${hops.length > 1 ? ` (hop ${i + 1} of ${hops.length})` : ''}: synthesized by preflight plan for ${v.inventory}.`,
     result.ok ? `Objective: ${objective}. Each label says why the step is there, its predicted downtime, and the rule that fixed its place.` : `Not the requested policy: the least-downtime alternative (${result.reason.slice(0, 200)}).`,

@@ -107,7 +107,22 @@ function neutron(h: HopCtx): Group[] {
           before: stopAll(paused, `Neutron agents stopped: ${h.from} agents cannot run under a ${h.to} server`),
           after: [...install(paused, `Neutron agents: install ${h.to} packages, every server runs ${h.to}`), ...startAll(paused, `Neutron agents started on ${h.to}`)],
         });
-        return [...alone, ...withAgents.map((p) => ({ ...p, id: `${p.id}+agents-paused`, covers: ['neutron-agents'] }))];
+        // Everything neutron stopped, installed together, servers then agents started: no moment
+        // where a reboot can bring up an agent its server cannot talk to (a neutron API outage).
+        const serverUnit: Unit = { group: 'neutron-server', topo: h.topo, services: servers };
+        const together: Procedure = {
+          id: 'offline+agents-with-servers',
+          covers: ['neutron-agents'],
+          render: () => [
+            ...stopAll(paused, 'Neutron agents stopped first'),
+            ...stopAll(serverUnit, `Neutron servers stopped: servers and agents move to ${h.to} together`),
+            ...install({ ...serverUnit, services: [...servers, ...agents] }, `Neutron: install ${h.to} packages for servers and agents while all are stopped`),
+            ...dbPhases('neutron-server', h.topo, 'neutron', ['sync'], 'Neutron db sync with every server stopped'),
+            ...startAll(serverUnit, `Neutron servers started on ${h.to}`),
+            ...startAll(paused, `Neutron agents started on ${h.to}, after the servers`),
+          ],
+        };
+        return [...alone, ...withAgents.map((p) => ({ ...p, id: `${p.id}+agents-paused`, covers: ['neutron-agents'] })), together];
       },
     });
   }

@@ -8,7 +8,7 @@ import type { Plan, Policy, ReleaseName, Topology } from '../scenarios/plan.ts';
 import { checkPlan } from '../sim/check.ts';
 import type { CheckResult } from '../sim/result.ts';
 import { annotate, type OrderNote } from './annotate.ts';
-import { blocksToPlan, type PlanMeta } from './blocks.ts';
+import { blocksToPlan, blockSteps, type PlanMeta } from './blocks.ts';
 import { compareWithGenerators } from './compare.ts';
 import { predictedOf } from './cost.ts';
 import { reduceTopology } from './reduce.ts';
@@ -25,6 +25,7 @@ export interface HopInput {
   objective: Objective;
   compare: boolean;
   maxChecks: number;
+  banned?: ReadonlySet<string>;
 }
 
 export type HopOutcome = { ok: true; hop: Hop } | { ok: false; reason: string; rejections: Rejection[] };
@@ -51,28 +52,31 @@ export function synthesizeHop(input: HopInput): HopOutcome {
   const name = `${displayRelease(input.from)} to ${displayRelease(input.to)}, synthesized (${input.objective})`;
   const meta: PlanMeta = { name, from: input.from, to: input.to, policy: input.policy, topology: input.topo };
   const small = reduceTopology(input.topo);
-  let found = search({ topo: small, from: input.from, to: input.to, policy: input.policy, objective: input.objective, name, maxChecks: input.maxChecks });
+  const banned = input.banned ?? new Set<string>();
+  let found = search({ topo: small, from: input.from, to: input.to, policy: input.policy, objective: input.objective, name, maxChecks: input.maxChecks, banned });
   let checked = found.checked;
   let pruned = found.pruned;
-  let full: { plan: Plan; check: CheckResult; notes: OrderNote[] } | undefined;
+  let full: { plan: Plan; check: CheckResult; notes: OrderNote[]; origins: string[] } | undefined;
   const build = (choices: Choice[], notesTopo: Topology) => {
     const blocks = render(input.topo, input.from, input.to, choices);
     const plain = blocksToPlan(blocks, meta);
     const check = checkPlan(plain, { timeline: true });
     const notes = orderNotes(meta, notesTopo, choices);
-    return { blocks, check, notes };
+    const byGroup = new Map(choices.map((c) => [c.group, `${c.group}/${c.procedure}`]));
+    const origins = blocks.flatMap((b) => new Array<string>(blockSteps(b)).fill(byGroup.get(b.group) ?? b.group));
+    return { blocks, check, notes, origins };
   };
   if (found.ok) {
     const b = build(found.choices, small);
-    if (b.check.verdict === 'pass') full = { plan: blocksToPlan(annotate(b.blocks, b.check, b.notes), meta), check: b.check, notes: b.notes };
+    if (b.check.verdict === 'pass') full = { plan: blocksToPlan(annotate(b.blocks, b.check, b.notes), meta), check: b.check, notes: b.notes, origins: b.origins };
   }
   if (!full && small !== input.topo) {
-    found = search({ topo: input.topo, from: input.from, to: input.to, policy: input.policy, objective: input.objective, name, maxChecks: input.maxChecks });
+    found = search({ topo: input.topo, from: input.from, to: input.to, policy: input.policy, objective: input.objective, name, maxChecks: input.maxChecks, banned });
     checked += found.checked;
     pruned += found.pruned;
     if (found.ok) {
       const b = build(found.choices, input.topo);
-      if (b.check.verdict === 'pass') full = { plan: blocksToPlan(annotate(b.blocks, b.check, b.notes), meta), check: b.check, notes: b.notes };
+      if (b.check.verdict === 'pass') full = { plan: blocksToPlan(annotate(b.blocks, b.check, b.notes), meta), check: b.check, notes: b.notes, origins: b.origins };
     }
   }
   if (!found.ok) return { ok: false, reason: found.reason, rejections: found.rejections };
@@ -89,6 +93,7 @@ export function synthesizeHop(input: HopInput): HopOutcome {
       ...(input.compare ? { comparison: compareWithGenerators(input.inventory, input.from, input.to, predicted, input.objective) } : {}),
       checked,
       pruned,
+      stepOrigins: full.origins,
     },
   };
 }

@@ -60,7 +60,7 @@ function attempt(topo: Topology, inventory: Topology, releases: ReleaseName[], p
   for (let i = 0; i + 1 < releases.length; i++) {
     const from = releases[i]!;
     const to = releases[i + 1]!;
-    const r = synthesizeHop({ topo, inventory, from, to, policy, objective, compare: false, maxChecks: options.maxChecks ?? 5000 });
+    const r = synthesizeHop({ topo, inventory, from, to, policy, objective, compare: false, maxChecks: options.maxChecks ?? 5000, ...(options.banned ? { banned: options.banned } : {}) });
     if (!r.ok) return { ok: false, reason: r.reason, rejections: r.rejections, hop: `${displayRelease(from)} → ${displayRelease(to)}` };
     hops.push(r.hop);
   }

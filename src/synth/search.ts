@@ -32,6 +32,8 @@ export interface SearchInput {
   objective: Objective;
   name: string;
   maxChecks: number;
+  /** "group/procedure" keys not to use. */
+  banned?: ReadonlySet<string>;
 }
 
 export interface Choice {
@@ -100,7 +102,9 @@ export function search(input: SearchInput): SearchOutcome {
   // Groups none of whose procedures can ever pass make the request impossible: say so at once.
   const impossible = groups.flatMap((g) => {
     if (g.readsState) return [];
-    const all = [{ cap: undefined }, { cap: null }, { cap: 'auto' }].flatMap((state) => g.procedures(state as SearchState).map((p) => ({ p, bad: probes.ruledOut(g, p, state as SearchState) })));
+    const all = [{ cap: undefined }, { cap: null }, { cap: 'auto' }].flatMap((state) => g.procedures(state as SearchState).map((p) => ({
+      p, bad: input.banned?.has(`${g.id}/${p.id}`) ? bannedViolation(g.id, p.id) : probes.ruledOut(g, p, state as SearchState),
+    })));
     if (all.length === 0 || all.some((x) => !x.bad)) return [];
     return [{ g, why: new Map(all.map((x) => [x.p.id, x.bad!])) }];
   });
@@ -111,6 +115,7 @@ export function search(input: SearchInput): SearchOutcome {
   }
   /** Cost of appending `p` at a node, or why it cannot be. */
   const estimate = (g: Group, p: Procedure, state: SearchState, done: Set<string>, forBound = false): Cost | Violation => {
+    if (input.banned?.has(`${g.id}/${p.id}`)) return bannedViolation(g.id, p.id);
     const known = stillFails(procKey(g.id, p.id, state), done);
     if (known) return known.violation;
     return (forBound ? probes.withDeferred(g, p, state, done) : probes.estimate(g, p, state)) ?? probes.ruledOut(g, p, state)!;
@@ -220,6 +225,14 @@ export function search(input: SearchInput): SearchOutcome {
   const placed = deepest.choices.map((c) => c.group);
   const blocking = rejections.filter((r) => !deepest.done.has(r.group) && r.after.length === placed.length && r.after.every((x, i) => x === placed[i]));
   return { ok: false, reason: failureReason(groups, deepest, blocking, checked >= input.maxChecks), rejections: blocking, checked, pruned };
+}
+
+/** A procedure explore broke, as a rejection the failure reason can quote. */
+function bannedViolation(group: string, procedure: string): Violation {
+  return {
+    step: 0, stepId: '0', code: 'ORDER', severity: 'error', entities: [],
+    message: `${group} ${procedure} was broken by explore (a fault in its window)`, rule: 'A plan explore breaks is not offered.', source: [],
+  };
 }
 
 /**

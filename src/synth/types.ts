@@ -52,6 +52,8 @@ export interface Hop {
   pruned: number;
   /** Partial plans checked. */
   checked: number;
+  /** Per top-level step (index = step number - 1): the "group/procedure" it comes from. */
+  stepOrigins: string[];
 }
 
 export type SynthesisResult =
@@ -76,4 +78,6 @@ export interface SynthesisOptions {
   compare?: boolean;
   /** Upper bound on partial plans checked per hop (default 5,000). */
   maxChecks?: number;
+  /** "group/procedure" keys the search must not use (explore broke them). */
+  banned?: ReadonlySet<string>;
 }
