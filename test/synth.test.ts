@@ -8,7 +8,7 @@ import type { Io } from '../src/cli/io.ts';
 import { parsePlan } from '../src/scenarios/parse.ts';
 import { serializePlan } from '../src/scenarios/serialize.ts';
 import { checkPlan } from '../src/sim/check.ts';
-import { capCandidates } from '../src/synth/groups.ts';
+import { capCandidates } from '../src/synth/groups/index.ts';
 import { route, synthesizePlan } from '../src/synth/index.ts';
 import { parsePolicySpec } from '../src/synth/policy-spec.ts';
 import { reduceTopology } from '../src/synth/reduce.ts';

@@ -14,7 +14,7 @@ import { checkPlan } from '../sim/check.ts';
 import type { InvariantCode, Violation } from '../sim/result.ts';
 import { blocksToPlan, blocksToSteps, type Block, type PlanMeta } from './blocks.ts';
 import { add, compare, costOf, predictedOf, type Cost } from './cost.ts';
-import type { Group, Procedure, SearchState } from './groups.ts';
+import type { Group, Procedure, SearchState } from './groups/index.ts';
 import type { Objective } from './types.ts';
 
 /** Codes a procedure breaks by itself, in any position: the policy's limits, not the order. */

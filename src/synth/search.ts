@@ -20,7 +20,7 @@ import { checkPlan } from '../sim/check.ts';
 import type { Violation } from '../sim/result.ts';
 import { blocksToPlan, blocksToSteps, type Block, type PlanMeta } from './blocks.ts';
 import { add, compare, costOf, predictedOf, type Cost } from './cost.ts';
-import { hopGroups, type Group, type Procedure, type SearchState } from './groups.ts';
+import { hopGroups, type Group, type Procedure, type SearchState } from './groups/index.ts';
 import { namedServices, Probes, touched } from './probe.ts';
 import type { Objective } from './types.ts';
 
