@@ -108,6 +108,16 @@ describe('synthesizePlan', () => {
     if (parsed.ok) expect(checkPlan(parsed.plan).verdict).toBe('pass');
   });
 
+  it('searches again without what explore broke: neutron moves servers and agents together, an outage the alternative names', () => {
+    const banned = new Set(['rolling', 'restart-all', 'offline'].map((b) => `neutron-server/${b}+agents-paused`));
+    const r = synthesizePlan(cloud(3, 2), rel('2025.1'), rel('2026.1'), ZERO, 'downtime', { compare: false, banned });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.alternative?.policy.apiDowntime).toEqual(['cinder', 'neutron']);
+    expect(r.alternative!.hops[0]!.stepOrigins).toContain('neutron-server/offline+agents-with-servers');
+    expect(checkPlan(r.alternative!.plan).verdict).toBe('pass');
+  });
+
   it('refuses a downgrade', () => {
     const r = synthesizePlan(cloud(1, 1), rel('juno'), rel('icehouse'), ZERO);
     expect(r).toEqual({ ok: false, reason: expect.stringMatching(/downgrades are not supported/) });
