@@ -11,7 +11,7 @@ import { DEFAULT_DURATIONS } from '../src/sim/durations.ts';
 import { buildRun, planShape } from '../src/sim/explore/build.ts';
 import { baseline, judge } from '../src/sim/explore/judge.ts';
 import type { FaultChoice } from '../src/sim/explore/schedule.ts';
-import { example, plan } from './helpers/plans.ts';
+import { edit, example, plan } from './helpers/plans.ts';
 
 const safe = plan(example('explore/safe-live-compute.yaml'));
 
@@ -104,12 +104,55 @@ instances:
     expect(judge(p, baseline(p), run).fresh).toEqual([]);
   });
 
-  it('a reboot that loads uncapped new nova code is the plan\'s fault (the cap belongs before the packages)', () => {
-    const seed = plan(example('icehouse-juno-live-compute.yaml'));
-    const afterInstall = topIndex(seed, 'upgrade nova-api, nova-conductor, nova-scheduler on controller1') + 1;
-    const run = buildRun(seed, planShape(seed), { orders: [], faults: [{ kind: 'reboot', at: afterInstall, pick: 0, delay: 0 }] });
-    const fresh = judge(seed, baseline(seed), run).fresh;
+  it('a reboot does not bring back units the plan stopped: their instant on old code inside the reboot is excused', () => {
+    const paused = plan(`apiVersion: preflight/v1
+name: agents paused around the server upgrade
+from: "2025.1"
+to: "2026.1"
+policy: { instanceDowntime: forbid, apiDowntime: allow }
+topology:
+  nodes:
+    controller1: { role: controller, services: [keystone, neutron-server] }
+    network1: { role: network, services: [neutron-l3-agent, neutron-dhcp-agent] }
+steps:
+  - stop: { node: controller1, service: keystone }
+  - upgrade: { node: controller1, service: keystone }
+  - db: { service: keystone, phase: sync }
+  - start: { node: controller1, service: keystone }
+  - stop: { node: network1, service: "neutron-*" }
+  - stop: { node: controller1, service: neutron-server }
+  - upgrade: { node: controller1, service: neutron-server }
+  - db: { service: neutron, phase: sync }
+  - start: { node: controller1, service: neutron-server }
+  - upgrade: { node: network1, service: "neutron-*" }
+  - start: { node: network1, service: "neutron-*" }
+`);
+    const run = buildRun(paused, planShape(paused), { orders: [], faults: [{ kind: 'reboot', at: 9, pick: 1, delay: 0 }] });
+    expect(run.excusedUnits.get('10!f1.reboot')).toEqual(new Set(['network1/neutron-l3-agent', 'network1/neutron-dhcp-agent']));
+    expect(judge(paused, baseline(paused), run).fresh).toEqual([]);
+  });
+
+  it('a reboot that loads new nova code installed under running services, before the cap, is the plan\'s fault', () => {
+    // The seed plan, with the nova packages installed before the services are stopped.
+    const early = plan(edit(example('icehouse-juno-live-compute.yaml'),
+      `    stop: { node: controller1, service: [nova-api, nova-conductor, nova-scheduler] }
+  - upgrade: { node: controller1, service: "nova-*" }
+`, `    upgrade: { node: controller1, service: "nova-*" }
+  - stop: { node: controller1, service: [nova-api, nova-conductor, nova-scheduler] }
+`));
+    const afterInstall = topIndex(early, 'upgrade nova-api, nova-conductor, nova-scheduler on controller1') + 1;
+    expect(afterInstall).toBeGreaterThan(0);
+    const run = buildRun(early, planShape(early), { orders: [], faults: [{ kind: 'reboot', at: afterInstall, pick: 0, delay: 0 }] });
+    const fresh = judge(early, baseline(early), run).fresh;
     expect(new Set(fresh.map((v) => v.code))).toEqual(new Set(['RPC_INCOMPATIBLE']));
     expect(fresh[0]!.stepId).toMatch(/!f1\.reboot$/);
+  });
+
+  it('the same reboot with the services stopped first (masked) is not', () => {
+    const seed = plan(example('icehouse-juno-live-compute.yaml'));
+    const afterInstall = topIndex(seed, 'upgrade nova-api, nova-conductor, nova-scheduler on controller1') + 1;
+    expect(afterInstall).toBeGreaterThan(0);
+    const run = buildRun(seed, planShape(seed), { orders: [], faults: [{ kind: 'reboot', at: afterInstall, pick: 0, delay: 0 }] });
+    expect(judge(seed, baseline(seed), run).fresh).toEqual([]);
   });
 });

@@ -35,6 +35,12 @@ export interface BuiltRun {
   faults: AppliedFault[];
   /** Codes excused per violation step id (`leaf.step.id + leaf.injected`). */
   excused: Map<string, Set<InvariantCode>>;
+  /**
+   * Units ("node/service") per violation step id whose findings are excused whatever the code: the
+   * masked units a reboot starts for an instant (the core's reboot starts every unit; they are
+   * stopped again at once, so nothing the plan does sees them, but the check after the reboot does).
+   */
+  excusedUnits: Map<string, Set<string>>;
 }
 
 /** Something that watches every leaf applied to the shadow world (coverage). */
@@ -59,6 +65,7 @@ export function buildRun(plan: Plan, shape: PlanShape, schedule: Schedule, obser
   const sequence: LeafStep[] = [];
   const faults: AppliedFault[] = [];
   const excused = new Map<string, Set<InvariantCode>>();
+  const excusedUnits = new Map<string, Set<string>>();
   /** Windows open now: their codes are excused at every leaf emitted. */
   const open = new Map<string, readonly InvariantCode[]>();
   /** Leaves to emit (as their own top) before top index t. */
@@ -103,8 +110,10 @@ export function buildRun(plan: Plan, shape: PlanShape, schedule: Schedule, obser
       return;
     }
   };
+  /** Injected leaves before top index t are numbered as step t + 1 (the last step at the end). */
+  const injectedId = (t: number) => String(Math.min(t + 1, shape.tops.length));
   const injectedTop = (t: number, label: string, action: Action, seconds: number): Step => ({
-    id: String(Math.min(t + 1, shape.tops.length)), number: Math.min(t + 1, Math.max(1, shape.tops.length)),
+    id: injectedId(t), number: Math.min(t + 1, Math.max(1, shape.tops.length)),
     label: `fault ${label}`, action, durationSeconds: seconds,
   });
   const emitOwn = (t: number, label: string, kind: FaultKind, actions: Action[], seconds: number, own: boolean) => {
@@ -157,6 +166,7 @@ export function buildRun(plan: Plan, shape: PlanShape, schedule: Schedule, obser
         if (!n) continue;
         // Units the plan stopped are taken as masked: they stay down after the reboot.
         const masked = [...n.services].filter(([, snap]) => !isRunning(snap)).map(([svc]) => svc);
+        if (masked.length > 0) excusedUnits.set(`${injectedId(t)}${label}`, new Set(masked.map((svc) => `${n.name}/${svc}`)));
         const actions: Action[] = [{ verb: 'reboot', node: n.name }];
         if (masked.length > 0) actions.push({ verb: 'stop', node: n.name, services: masked });
         emitOwn(t, label, 'reboot', actions, stepDuration({ id: '', number: 0, action: actions[0]! }, plan.durations), true);
@@ -232,5 +242,5 @@ export function buildRun(plan: Plan, shape: PlanShape, schedule: Schedule, obser
       }
     }
   }
-  return { sequence, faults, excused };
+  return { sequence, faults, excused, excusedUnits };
 }

@@ -40,10 +40,16 @@ function known(b: Baseline, v: Violation): boolean {
   return b.errors.some((e) => e.code === v.code && e.entities.some((x) => v.entities.includes(x)));
 }
 
+/** A finding about a unit a reboot started for an instant although the plan had it stopped. */
+function maskedUnit(run: BuiltRun, v: Violation): boolean {
+  const units = run.excusedUnits.get(v.stepId);
+  return units !== undefined && v.entities.some((e) => units.has(e));
+}
+
 export function judge(plan: Plan, b: Baseline, run: BuiltRun): RunOutcome {
   const result = checkPlan(plan, { sequence: run.sequence });
   const fresh = result.violations.filter((v) =>
-    v.severity === 'error' && !run.excused.get(v.stepId)?.has(v.code) && !known(b, v));
+    v.severity === 'error' && !run.excused.get(v.stepId)?.has(v.code) && !maskedUnit(run, v) && !known(b, v));
   const over = breaches(result, b.budgets).filter((x) => !b.breached.has(x.budget));
   return { result, fresh, over };
 }
