@@ -25,6 +25,8 @@ compute_driver = ${input.fakeDriver}
 state_path = /var/lib/nova
 my_ip = 127.0.0.1
 report_interval = 2
+# A stop waits at most this long for in-flight work (oslo.service's default is 60 s).
+graceful_shutdown_timeout = 5
 use_stderr = true
 debug = false
 osapi_compute_workers = 2
