@@ -46,7 +46,11 @@ async function perform(ctx: VerbContext, a: Action, out: StepOutcome): Promise<v
     case 'drain':
     case 'undrain': {
       await cloud.haproxy(`set server ${a.frontend}/${a.node} state ${a.verb === 'drain' ? 'drain' : 'ready'}`);
-      if (a.verb === 'undrain' && (await cloud.running(a.node, 'nova-api'))) await cloud.waitLbUp(a.frontend, [a.node], 20);
+      // Back in rotation means two passed health checks; a backend that fails them stays out,
+      // which is an observation (the probes see it), not a failure of the step.
+      if (a.verb === 'undrain' && (await cloud.running(a.node, 'nova-api'))) {
+        await cloud.waitLbUp(a.frontend, [a.node], 20).catch((e: Error) => out.notes.push(e.message));
+      }
       return;
     }
     case 'stop':

@@ -95,8 +95,15 @@ describe('lab scenarios', () => {
     }
     expect(evidence(report, 'too-old-compute').length).toBeGreaterThan(0);
     // With no conductor left, boots fail everywhere, as the model predicts.
-    const last = step(report, '2');
-    expect(last.observed.boots.every((b) => !b.ok)).toBe(true);
-    expect(last.aspects.find((a) => a.aspect === 'boots')?.agree, explain(report)).toBe(true);
+    const noConductor = step(report, '2');
+    expect(noConductor.observed.boots.every((b) => !b.ok)).toBe(true);
+    expect(noConductor.aspects.find((a) => a.aspect === 'boots')?.agree, explain(report)).toBe(true);
+    // Each restarted nova-api refuses too; once the other is drained, the API answers errors.
+    expect(step(report, '4').observed.refusals).toEqual(['ctl1/nova-api']);
+    expect(step(report, '4').predicted?.refusals).toEqual(['ctl1/nova-api']);
+    const apiGone = step(report, '6');
+    expect(apiGone.predicted?.codes).toContain('API_DOWNTIME');
+    expect(apiGone.observed.api.failures, JSON.stringify(apiGone.observed.api)).toBeGreaterThan(0);
+    expect(step(report, '7').observed.refusals).toEqual(['ctl2/nova-api']);
   });
 });
