@@ -240,3 +240,42 @@ describe('NO_ACTIVE_SERVICE', () => {
     expect(errorCodes(r)).toEqual(['NO_ACTIVE_SERVICE']);
   });
 });
+
+describe('db phases re-run', () => {
+  const keystone = (phases: string[]) => `apiVersion: preflight/v1
+name: rerun
+from: newton
+to: ocata
+policy: { apiDowntime: allow }
+topology:
+  nodes:
+    ctl1: { role: controller, services: [keystone] }
+steps:
+  - stop: { node: ctl1, service: keystone }
+  - upgrade: { node: ctl1, service: keystone }
+${phases.map((p) => `  - db: { service: keystone, phase: ${p} }`).join('\n')}
+  - start: { node: ctl1, service: keystone }
+`;
+  it('re-running expand, migrate or contract at the same target does nothing, as keystone-manage does', () => {
+    expect(check(keystone(['expand', 'expand', 'migrate', 'migrate', 'contract', 'contract'])).violations).toEqual([]);
+  });
+  it('a contract with nothing expanded is still refused', () => {
+    expect(errorCodes(check(keystone(['contract'])))).toEqual(['SCHEMA_MISMATCH']);
+  });
+});
+
+describe('UPGRADE_PATH between SLURP releases', () => {
+  it('goes to the next SLURP release only: 2023.1 → 2025.1 is routed through 2024.1', () => {
+    const r = check(`apiVersion: preflight/v1
+name: slurp
+from: antelope
+to: epoxy
+topology:
+  nodes:
+    ctl1: { role: controller, services: [keystone] }
+steps: []
+`);
+    const v = r.violations.find((x) => x.code === 'UPGRADE_PATH')!;
+    expect(v.message).toContain('Antelope (2023.1) → Caracal (2024.1) → Epoxy (2025.1)');
+  });
+});

@@ -13,10 +13,14 @@ export type UpgradePath =
   | { supported: true; kind: 'same' | 'adjacent' | 'slurp' }
   | { supported: false; reason: string; route: ReleaseName[] };
 
-/** One hop is supported when the releases are adjacent or both are SLURP releases. */
+/**
+ * One hop is supported when the releases are adjacent, or consecutive SLURP releases (a SLURP
+ * upgrade skips the one release between them; nova's oldest supported compute enforces it).
+ */
 export function isSupportedHop(from: Release, to: Release): boolean {
   if (to.index === from.index + 1) return true;
-  return to.index > from.index && from.slurp && to.slurp;
+  if (!(to.index > from.index && from.slurp && to.slurp)) return false;
+  return !RELEASES.slice(from.index + 1, to.index).some((r) => r.slurp);
 }
 
 /** The shortest supported route from→to (inclusive of both ends), preferring SLURP jumps. */
@@ -47,9 +51,11 @@ export function upgradePath(from: ReleaseName, to: ReleaseName): UpgradePath {
   if (a.index === b.index) return { supported: true, kind: 'same' };
   if (b.index < a.index) return { supported: false, reason: 'downgrades are not supported', route: [] };
   if (b.index === a.index + 1) return { supported: true, kind: 'adjacent' };
-  if (a.slurp && b.slurp) return { supported: true, kind: 'slurp' };
-  const why = a.slurp || b.slurp
-    ? `${!a.slurp ? a.name : b.name} is not a SLURP release`
-    : 'neither release is a SLURP release';
+  if (isSupportedHop(a, b)) return { supported: true, kind: 'slurp' };
+  const why = a.slurp && b.slurp
+    ? 'a SLURP upgrade goes to the next SLURP release only'
+    : a.slurp || b.slurp
+      ? `${!a.slurp ? a.name : b.name} is not a SLURP release`
+      : 'neither release is a SLURP release';
   return { supported: false, reason: `not adjacent and ${why}`, route: supportedRoute(from, to) };
 }

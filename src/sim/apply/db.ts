@@ -69,9 +69,12 @@ export function db(ctx: StepContext, project: Project, phase: DbPhase, database:
       return;
     }
     case 'expand':
+      // Re-running a phase at the same target does nothing, as the real tools do.
+      if (expandedTo === target || (snap.value === 'current' && release(level).index >= release(target).index)) return;
       w.schemas.set(key, sendSchema(snap, { type: 'EXPAND', to: target }));
       return;
     case 'migrate':
+      if (snap.value === 'migrated' || (snap.value === 'current' && release(level).index >= release(target).index)) return;
       if (snap.value !== 'expanded') {
         mismatch(`${cmd} before ${phaseCommand(project, 'expand')}`, [], 'migrate runs after expand.');
         return;
@@ -79,6 +82,7 @@ export function db(ctx: StepContext, project: Project, phase: DbPhase, database:
       w.schemas.set(key, sendSchema(snap, { type: 'MIGRATE' }));
       return;
     case 'contract': {
+      if (snap.value === 'current' && release(level).index >= release(target).index) return;
       if (snap.value === 'current') {
         mismatch(`${cmd} with no expanded schema to contract`, [], 'contract finishes an expand (and migrate); run those first.');
         return;
