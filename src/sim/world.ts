@@ -1,9 +1,10 @@
 /**
  * The simulated cloud: one XState snapshot per entity, plus the indexes the invariants need
  * (instances by host, registered compute service records). Built from a plan's topology and
- * stepped in place by apply.ts; the machines' transitions are pure (xstate's `transition`).
+ * stepped in place by apply.ts; the machines' transitions are pure (see models/machines/step.ts).
  */
-import { transition, type SnapshotFrom } from 'xstate';
+import type { SnapshotFrom } from 'xstate';
+import { stepper } from '../models/machines/step.ts';
 import { projectOf, SERVICE_INFO } from '../models/catalogue/services.ts';
 import { hasSchema } from '../models/catalogue/db-rules.ts';
 import { release as releaseOf } from '../models/catalogue/releases.ts';
@@ -59,21 +60,11 @@ export function configKey(file: string, section: string, key: string): string {
   return `${file} [${section}] ${key}`;
 }
 
-export function sendService(snap: ServiceSnap, event: ServiceEvent): ServiceSnap {
-  return transition(serviceMachine, snap, event)[0];
-}
-export function sendSchema(snap: SchemaSnap, event: SchemaEvent): SchemaSnap {
-  return transition(schemaMachine, snap, event)[0];
-}
-export function sendNode(snap: NodeSnap, event: NodeEvent): NodeSnap {
-  return transition(nodeMachine, snap, event)[0];
-}
-export function sendBackend(snap: BackendSnap, event: BackendEvent): BackendSnap {
-  return transition(backendMachine, snap, event)[0];
-}
-export function sendInstance(snap: InstanceSnap, event: InstanceEvent): InstanceSnap {
-  return transition(instanceMachine, snap, event)[0];
-}
+export const sendService: (snap: ServiceSnap, event: ServiceEvent) => ServiceSnap = stepper(serviceMachine, { release: 'grizzly' as ReleaseName });
+export const sendSchema: (snap: SchemaSnap, event: SchemaEvent) => SchemaSnap = stepper(schemaMachine, { release: 'grizzly' as ReleaseName });
+export const sendNode: (snap: NodeSnap, event: NodeEvent) => NodeSnap = stepper(nodeMachine, undefined);
+export const sendBackend: (snap: BackendSnap, event: BackendEvent) => BackendSnap = stepper(backendMachine, undefined);
+export const sendInstance: (snap: InstanceSnap, event: InstanceEvent) => InstanceSnap = stepper(instanceMachine, { host: '' as NodeName });
 
 export function schemaKey(db: DatabaseName, project: Project): string {
   return `${db}/${project}`;
