@@ -19,13 +19,13 @@ describe.each([...PAIRS, ...MULTI_HOP])('%s → %s', (from, to) => {
   });
 });
 
-describe.each([['icehouse', 'juno', 3], ['newton', 'ocata', 3], ['havana', 'icehouse', 1]] as const)('%s → %s at 50 computes', (from, to, controllers) => {
+describe.each([['newton', 'ocata', 3], ['havana', 'icehouse', 1]] as const)('%s → %s at 50 computes', (from, to, controllers) => {
   it(`${controllers} controller(s): passes check, no worse than the generators`, () => {
     for (const h of hopsFor(cloud(controllers, 50), from, to)) expectSound(h);
   });
 });
 
-describe.each([PAIRS[0]!, PAIRS[2]!, PAIRS[3]!, PAIRS[5]!, MULTI_HOP[0]!])('%s → %s under explore', (from, to) => {
+describe.each([PAIRS[0]!, PAIRS[3]!, MULTI_HOP[0]!])('%s → %s under explore', (from, to) => {
   it('survives a short explore with every fault (3 controllers, 2 computes)', () => {
     for (const h of hopsFor(cloud(3, 2, { quantum: from === 'grizzly' }), from, to, { compare: false })) {
       const e = explore(h.plan, { runs: 6, seed: 7, faults: FAULT_KINDS });
