@@ -5,7 +5,8 @@
  * When the policy cannot be kept, answer with the reason and the least-downtime alternative: the
  * same search under the policy widened by exactly the outages that are unavoidable.
  */
-import { displayRelease, findRelease, release, releaseAt } from '../models/catalogue/releases.ts';
+import { displayRelease, findRelease } from '../models/catalogue/releases.ts';
+import { supportedRoute, upgradePath } from '../models/catalogue/upgrade-path.ts';
 import { projectOf } from '../models/catalogue/services.ts';
 import { withFrontends } from '../scenarios/inventory/frontends.ts';
 import type { Policy, ReleaseName, ServiceName, Topology } from '../scenarios/plan.ts';
@@ -18,23 +19,9 @@ export { OBJECTIVES, type Objective, type SynthesisResult, type Predicted, type 
 
 const POLICY_CODES = new Set(['API_DOWNTIME', 'UNDRAINED_STOP', 'NO_ACTIVE_SERVICE']);
 
-/**
- * The releases a request goes through, both ends included: adjacent hops, and SLURP jumps over
- * exactly one release (2024.1 → 2025.1). The catalogue's `upgradePath` also accepts SLURP to any
- * later SLURP (2023.1 → 2025.1), whose schemas old code cannot trail; synthesis does not take it.
- */
+/** The releases a request goes through, both ends included: the catalogue's supported route (adjacent hops, SLURP to the next SLURP). */
 export function route(from: ReleaseName, to: ReleaseName): ReleaseName[] {
-  const a = release(from);
-  const b = release(to);
-  const out: ReleaseName[] = [a.name];
-  let cur = a;
-  while (cur.index < b.index) {
-    const skip = releaseAt(cur.index + 2);
-    const next = skip && skip.index <= b.index && cur.slurp && skip.slurp ? skip : releaseAt(cur.index + 1)!;
-    out.push(next.name);
-    cur = next;
-  }
-  return out;
+  return upgradePath(from, to).supported ? [from, to] : supportedRoute(from, to);
 }
 
 /** Sum of per-hop predictions. */
