@@ -82,9 +82,11 @@ export function checkPlan(plan: Plan, options: CheckOptions = {}): CheckResult {
       const leaf = sequence[i]!;
       const before = violations.length;
       const effects = applyStep(world, leaf.step);
-      census.update(world, touchedNodes(leaf.step.action));
+      const touched = touchedNodes(leaf.step.action);
+      census.update(world, touched);
       for (const f of effects.findings) place(f, leaf);
-      reportState(leaf);
+      // Drains and instance moves leave services and schemas as they were: the state conditions stand.
+      if (touched === 'all' || touched.length > 0 || leaf.step.action.verb === 'db') reportState(leaf);
       const downNow = [...downApis(world, census), ...effects.transientApiDown];
       for (const s of downNow) {
         if (!apisDown.has(s) && !api.isOpen(s) && !apiDowntimeAllowed(plan.policy, s)) {

@@ -42,6 +42,7 @@ export class CensusIndex {
   private byNode = new Map<NodeName, { entries: Entry[]; present: ServiceName[]; down: string[] }>();
   private presentCount = new Map<ServiceName, number>();
   private down = new Set<string>();
+  private cached: Census | undefined;
 
   constructor(world: World) {
     for (const name of world.nodes.keys()) this.recount(world, name);
@@ -50,7 +51,10 @@ export class CensusIndex {
   /** Count these nodes again (all of them when `nodes` is 'all'). Removed nodes drop out. */
   update(world: World, nodes: Iterable<NodeName> | 'all'): void {
     const names = nodes === 'all' ? new Set([...world.nodes.keys(), ...this.byNode.keys()]) : nodes;
-    for (const n of names) this.recount(world, n);
+    for (const n of names) {
+      this.recount(world, n);
+      this.cached = undefined;
+    }
   }
 
   private recount(world: World, name: NodeName): void {
@@ -86,7 +90,13 @@ export class CensusIndex {
     this.byNode.set(name, rec);
   }
 
+  /** The census as it stands (rebuilt only after a node was counted again). */
   census(): Census {
+    this.cached ??= this.build();
+    return this.cached;
+  }
+
+  private build(): Census {
     const running = new Map<ServiceName, Group[]>();
     for (const g of this.groups.values()) {
       if (g.set.size === 0) continue;
@@ -100,8 +110,15 @@ export class CensusIndex {
   }
 }
 
+const NONE: Group[] = [];
 export function groups(c: Census, ...services: ServiceName[]): Group[] {
-  return services.flatMap((s) => c.running.get(s) ?? []);
+  if (services.length === 1) return c.running.get(services[0]!) ?? NONE;
+  const out: Group[] = [];
+  for (const s of services) {
+    const gs = c.running.get(s);
+    if (gs) out.push(...gs);
+  }
+  return out;
 }
 
 export function members(gs: readonly Group[]): string[] {
