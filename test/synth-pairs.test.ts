@@ -3,7 +3,7 @@
  * on three behind haproxy, some at 50 computes; the synthesized plan (or, where the zero-downtime
  * policy cannot be kept, the least-downtime alternative) passes check with no warning and is no
  * worse on any downtime measure than any passing scenario generator, and survives a short explore.
- * The full matrix (1 to 50 computes, 1,000 explore runs) is synth-proof.test.ts (PREFLIGHT_SLOW=1).
+ * The full matrix (1 to 50 computes, 1,000 explore runs) is test/slow/synth-proof.test.ts (npm run test:slow).
  */
 import { describe, expect, it } from 'vitest';
 import { explore, FAULT_KINDS } from '../src/sim/explore/index.ts';

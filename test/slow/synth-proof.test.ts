@@ -4,17 +4,16 @@
  * alternative) passes check and is no worse than the generators; on 1 and 3 controllers with a
  * few computes, every hop survives explore with every fault for 1,000 runs (explore in the loop:
  * what it breaks is banned and searched again).
- * Run with: PREFLIGHT_SLOW=1 npx vitest run test/synth-proof.test.ts
+ * Run with: npm run test:slow (kept out of the fast suite, which CI runs on every change).
  */
 import { describe, expect, it } from 'vitest';
-import { FAULT_KINDS } from '../src/sim/explore/index.ts';
-import { synthesizeProven } from '../src/synth/proven.ts';
-import { cloud, expectSound, hopsFor, MULTI_HOP, PAIRS, rel, ZERO } from './synth-helpers.ts';
+import { FAULT_KINDS } from '../../src/sim/explore/index.ts';
+import { synthesizeProven } from '../../src/synth/proven.ts';
+import { cloud, expectSound, hopsFor, MULTI_HOP, PAIRS, rel, ZERO } from '../synth-helpers.ts';
 
-const SLOW = !!process.env.PREFLIGHT_SLOW;
 const RUNS = Number(process.env.PREFLIGHT_EXPLORE_RUNS ?? 1000);
 
-describe.skipIf(!SLOW).each([...PAIRS, ...MULTI_HOP])('%s → %s (slow proof)', (from, to) => {
+describe.each([...PAIRS, ...MULTI_HOP])('%s → %s (slow proof)', (from, to) => {
   it.each([1, 2, 5, 10, 20, 50].flatMap((n) => [[1, n], [3, n]]))('%i controller(s), %i computes: check and comparison', (controllers, computes) => {
     for (const h of hopsFor(cloud(controllers, computes, { quantum: from === 'grizzly' }), from, to)) expectSound(h);
   }, 120_000);
