@@ -279,3 +279,30 @@ steps: []
     expect(v.message).toContain('Antelope (2023.1) → Caracal (2024.1) → Epoxy (2025.1)');
   });
 });
+
+describe('UPGRADE_PATH of a multi-hop plan', () => {
+  const hops = (via: string) => `apiVersion: preflight/v1
+name: hops
+from: dalmatian
+to: gazpacho
+policy: { apiDowntime: allow }
+topology:
+  nodes:
+    ctl1: { role: controller, services: [keystone] }
+steps:
+  - stop: { node: ctl1, service: keystone }
+  - upgrade: { node: ctl1, service: keystone, release: ${via} }
+  - db: { service: keystone, phase: sync, release: ${via} }
+  - upgrade: { node: ctl1, service: keystone }
+  - db: { service: keystone, phase: sync }
+  - start: { node: ctl1, service: keystone }
+`;
+  it('accepts release-tagged steps that spell a supported route', () => {
+    expect(errorCodes(check(hops('epoxy')))).toEqual([]);
+  });
+  it('names the hop that is not supported', () => {
+    const r = check(hops('flamingo'));
+    expect(r.violations.find((v) => v.code === 'UPGRADE_PATH')!.message).toContain('Dalmatian (2024.2) → Flamingo (2025.2)');
+  });
+});
+

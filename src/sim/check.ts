@@ -3,9 +3,9 @@
  * step. Conditions of the state (an incompatible version mix, a schema mismatch) are reported once,
  * at the step where they appear; events (an undrained stop, a refused start) at every step they happen.
  */
-import { displayRelease } from '../models/catalogue/releases.ts';
+import { displayRelease, release } from '../models/catalogue/releases.ts';
 import { UPGRADE_PATH_SOURCES, upgradePath } from '../models/catalogue/upgrade-path.ts';
-import type { NodeName, Plan, ServiceName, Step } from '../scenarios/plan.ts';
+import type { NodeName, Plan, ReleaseName, ServiceName, Step } from '../scenarios/plan.ts';
 import { applyStep } from './apply/index.ts';
 import { apiAvailable, apiServices } from './availability.ts';
 import { stepDuration } from './durations.ts';
@@ -44,12 +44,16 @@ export function checkPlan(plan: Plan, options: CheckOptions = {}): CheckResult {
     return v;
   };
 
-  const path = upgradePath(plan.from, plan.to);
-  if (!path.supported) {
+  // A multi-hop plan names its intermediate releases on upgrade and db steps: each hop must be supported.
+  const stops = planHops(plan);
+  for (let h = 1; h < stops.length; h++) {
+    const [a, b] = [stops[h - 1]!, stops[h]!];
+    const path = upgradePath(a, b);
+    if (path.supported) continue;
     place(finding('UPGRADE_PATH',
-      `${displayRelease(plan.from)} → ${displayRelease(plan.to)} is not a supported upgrade (${path.reason})${path.route.length ? `: go ${path.route.map((r) => displayRelease(r)).join(' → ')}` : ''}`,
-      [`release:${plan.from}`, `release:${plan.to}`],
-      'Upgrades are supported between adjacent releases and between two SLURP releases.', UPGRADE_PATH_SOURCES));
+      `${displayRelease(a)} → ${displayRelease(b)} is not a supported upgrade (${path.reason})${path.route.length ? `: go ${path.route.map((r) => displayRelease(r)).join(' → ')}` : ''}`,
+      [`release:${a}`, `release:${b}`],
+      'Upgrades are supported between adjacent releases and from one SLURP release to the next.', UPGRADE_PATH_SOURCES));
   }
 
   // State conditions persist: report a key when it appears.
@@ -132,6 +136,20 @@ export function checkPlan(plan: Plan, options: CheckOptions = {}): CheckResult {
     downtime,
     ...(options.timeline ? { timeline } : {}),
   };
+}
+
+/** from, the releases that upgrade and db steps name (multi-hop plans), and to, in release order. */
+function planHops(plan: Plan): ReleaseName[] {
+  const named = new Set<ReleaseName>([plan.from, plan.to]);
+  const visit = (steps: Step[]) => {
+    for (const s of steps) {
+      const a = s.action;
+      if (a.verb === 'parallel') visit(a.steps);
+      else if ((a.verb === 'upgrade' || a.verb === 'db') && a.release) named.add(a.release);
+    }
+  };
+  visit(plan.steps);
+  return [...named].sort((x, y) => release(x).index - release(y).index);
 }
 
 function downApis(world: World, census: CensusIndex): ServiceName[] {
