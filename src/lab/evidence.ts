@@ -18,7 +18,7 @@ const PATTERNS: { kind: Evidence['kind']; re: RegExp }[] = [
   { kind: 'service-too-old', re: /\bServiceTooOld: .*/ },
   { kind: 'too-old-compute', re: /\bTooOldComputeService: .*/ },
   { kind: 'node-identity', re: /No local node identity found.*/ },
-  { kind: 'messaging-timeout', re: /MessagingTimeout\b.*/ },
+  { kind: 'messaging-timeout', re: /\bMessagingTimeout: .*/ },
   { kind: 'lb-state', re: /Server \S+ is (?:DOWN|UP|going DOWN)\b.*/ },
 ];
 
@@ -33,7 +33,7 @@ export function scanLog(entity: string, text: string): Evidence[] {
       // The pin is quoted with its logger; refusals and HAProxy events from the exception name on,
       // so a traceback's repeats of the same message count once.
       const line = (kind === 'rpc-pin' ? raw.replace(/^\S+ \S+ \d+ /, '') : m[0]).trim().slice(0, 400);
-      const key = `${kind}:${line.replace(/req-[0-9a-f-]+/, '')}`;
+      const key = `${kind}:${line.replace(/req-[0-9a-f-]+|[0-9a-f]{32}/g, '')}`;
       if (seen.has(key)) continue;
       seen.add(key);
       out.push({ entity, kind, line, ...(kind === 'rpc-pin' ? { pin: { version: m[1] ?? '', minServiceVersion: Number(m[2]) } } : {}) });

@@ -123,7 +123,8 @@ export class LabCloud {
   /** Backend servers of one HAProxy backend: operational (2 = up) and admin state (1 = maint, 8 = drain). */
   async lbServers(backend: string): Promise<{ server: string; up: boolean; admin: number; addr: string }[]> {
     const out = await this.haproxy(`show servers state ${backend}`);
-    return out.split('\n').filter((l) => /^\d/.test(l)).map((l) => {
+    // Line 1 is the format version; server lines have 20-odd fields.
+    return out.split('\n').filter((l) => /^\d+ \S+ \d+ /.test(l)).map((l) => {
       const f = l.split(/\s+/);
       return { server: f[3] ?? '', addr: f[4] ?? '', up: f[5] === '2', admin: Number(f[6] ?? 0) };
     });
