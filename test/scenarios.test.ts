@@ -139,7 +139,7 @@ describe('migration off each compute, where the releases allow it', () => {
 
 describe('release facts read from the catalogue', () => {
   it.each([
-    ['havana', 'icehouse', 'icehouse-compat'],
+    ['havana', 'icehouse', '3.0'],
     ['icehouse', 'juno', '3.23.1'],
     ['juno', 'kilo', 'juno'],
     ['liberty', 'mitaka', 'auto'],

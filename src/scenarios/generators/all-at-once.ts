@@ -9,7 +9,7 @@ import * as A from './actions.ts';
 import { newCtx } from './context.ts';
 import { offlinePhases, title } from './releases.ts';
 import type { Generator } from './types.ts';
-import { activeNode, CINDER_ORDER, GLANCE, NEUTRON_AGENTS, NEUTRON_SERVERS, NOVA_CONTROL, on, projectServices } from './view.ts';
+import { activeNode, CINDER_ORDER, GLANCE, NEUTRON_AGENTS, NEUTRON_SERVERS, NOVA_CONTROL, novaControllers, on, projectServices } from './view.ts';
 import type { Project } from '../plan.ts';
 
 /** Start order: each group starts everywhere before the next. */
@@ -23,9 +23,16 @@ const SCHEMA_ORDER: readonly Project[] = ['keystone', 'glance', 'placement', 'ne
 export const allAtOnce: Generator = (topology, from, to, options): Plan => {
   const ctx = newCtx(topology, from, to);
   const { b } = ctx;
-  // Control nodes before computes, so no scheduler ever sees a stopped but enabled compute.
-  const nodes = [...topology.nodes].sort((x, y) => Number(x.services.includes('nova-compute')) - Number(y.services.includes('nova-compute')));
-  b.parallel(nodes.map((n) => A.stop(n.name, [...n.services].reverse())), 'Stop every service on every node: the whole cloud is down from here');
+  // The nova control plane stops in a step of its own, before the group that stops the computes:
+  // whatever order the group's stops run in, no scheduler is left to see a compute stopped while
+  // it is still enabled (and no api accepts requests the stopped services would drop).
+  const ctl = novaControllers(topology).map((n) => A.stop(n.name, on(n, NOVA_CONTROL).reverse()));
+  b.parallel(ctl, 'Stop the nova control services first (api, then schedulers and conductors), so no scheduler outlives an enabled compute: the whole cloud is down from here');
+  const rest = topology.nodes
+    .map((n) => ({ n, s: n.services.filter((s) => !NOVA_CONTROL.includes(s)).reverse() }))
+    .filter((x) => x.s.length > 0)
+    .map((x) => A.stop(x.n.name, x.s));
+  b.parallel(rest, 'Then every other service on every node, in any order');
   b.parallel(topology.nodes.map((n) => A.upgrade(n.name, n.services)), `Upgrade every package to ${shown(to)}`);
   const present = SCHEMA_ORDER.filter((p) => projectServices(topology, p).length > 0);
   present.forEach((p, i) => b.step(A.db(p, 'sync'), i === 0 ? 'Sync every schema offline, nothing runs' : undefined));

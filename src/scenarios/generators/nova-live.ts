@@ -8,7 +8,7 @@ import { displayRelease as shown } from '../../models/catalogue/releases.ts';
 import { computeAccepts, computeRpcLatest } from '../../models/catalogue/nova-rpc.ts';
 import * as A from './actions.ts';
 import { allNodes, type Ctx } from './context.ts';
-import { computeCapFor, offlinePhases } from './releases.ts';
+import { computeCap, offlinePhases } from './releases.ts';
 import type { ScenarioOptions } from './types.ts';
 import { computes, frontendsFor, NOVA_CONTROL, novaControllers, on } from './view.ts';
 
@@ -17,10 +17,12 @@ export type Migrate = NonNullable<ScenarioOptions['migrate']>;
 /** Controllers capped, stopped together, upgraded, schema synced, started conductors first. */
 export function novaControlCapped(ctx: Ctx): string {
   const { b } = ctx;
-  const capValue = computeCapFor(ctx.from, ctx.to);
+  const { value: capValue, alias } = computeCap(ctx.from, ctx.to);
   const why = capValue === 'auto'
     ? 'auto: services pick the version of the oldest compute when they start'
-    : `${capValue}: what ${shown(ctx.from)} computes accept from ${shown(ctx.to)} controllers`;
+    : alias
+      ? `${capValue} (what ${alias} stands for): what ${shown(ctx.from)} computes accept from ${shown(ctx.to)} controllers; a number, not the alias, as ${shown(ctx.from)} services that restart before their upgrade do not know ${alias}`
+      : `${capValue}: what ${shown(ctx.from)} computes accept from ${shown(ctx.to)} controllers`;
   b.step(A.computeCap(allNodes(ctx), capValue), `Nova: [upgrade_levels] compute = ${why}`);
   const ctl = novaControllers(ctx.topo);
   b.parallel(ctl.filter((n) => on(n, ['nova-api']).length > 0).map((n) => A.stop(n.name, ['nova-api'])), 'Nova controllers: apis, then conductors and schedulers stopped');

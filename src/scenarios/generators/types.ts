@@ -18,8 +18,11 @@ export interface ScenarioOptions {
 
 export type Generator = (topology: Topology, from: ReleaseName, to: ReleaseName, options: ScenarioOptions) => Plan;
 
-/** Why a scenario cannot be generated: the pair is no supported upgrade, or the topology does not fit the procedure. */
-export type RefusalCode = 'UNSUPPORTED_ROUTE' | 'TOPOLOGY';
+/**
+ * Why a scenario cannot be generated: the pair is no supported upgrade, the topology does not fit
+ * the procedure, or the catalogue lacks facts the procedure needs for the pair (a future series).
+ */
+export type RefusalCode = 'UNSUPPORTED_ROUTE' | 'TOPOLOGY' | 'CATALOGUE';
 
 /** Thrown by generators for inputs the procedure cannot serve; `generateScenario` turns it into data. */
 export class ScenarioRefusal extends Error {
