@@ -7,7 +7,7 @@ import type { LabCloud } from './cloud/cloud.ts';
 export interface Evidence {
   /** "ctl1/nova-conductor" */
   entity: string;
-  kind: 'rpc-pin' | 'service-too-old' | 'too-old-compute' | 'node-identity' | 'messaging-timeout' | 'lb-state';
+  kind: 'rpc-pin' | 'service-too-old' | 'too-old-compute' | 'node-identity' | 'app-not-loaded' | 'messaging-timeout' | 'lb-state';
   line: string;
   /** For rpc-pin: the version chosen ("6.4") and the minimum service version it came from. */
   pin?: { version: string; minServiceVersion: number };
@@ -18,9 +18,13 @@ const PATTERNS: { kind: Evidence['kind']; re: RegExp }[] = [
   { kind: 'service-too-old', re: /\bServiceTooOld: .*/ },
   { kind: 'too-old-compute', re: /\bTooOldComputeService: .*/ },
   { kind: 'node-identity', re: /No local node identity found.*/ },
+  { kind: 'app-not-loaded', re: /no python application found.*/ },
   { kind: 'messaging-timeout', re: /\bMessagingTimeout: .*/ },
   { kind: 'lb-state', re: /Server \S+ is (?:DOWN|UP|going DOWN)\b.*/ },
 ];
+
+/** Evidence kinds that mean a service refused to start, even when its process lingers (uwsgi). */
+export const REFUSAL_KINDS: ReadonlySet<Evidence['kind']> = new Set(['service-too-old', 'too-old-compute', 'node-identity', 'app-not-loaded']);
 
 /** Evidence from one container's log text; each distinct line once. */
 export function scanLog(entity: string, text: string): Evidence[] {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { setIniKey } from '../../src/lab/cloud/ini.ts';
-import { scanLog } from '../../src/lab/evidence.ts';
+import { REFUSAL_KINDS, scanLog } from '../../src/lab/evidence.ts';
 import { releaseOfNovaVersion } from '../../src/lab/images/describe.ts';
 import { summarize } from '../../src/lab/probes/api-probe.ts';
 
@@ -56,5 +56,13 @@ describe('evidence', () => {
     const refusals = ev.filter((e) => e.kind === 'service-too-old');
     expect(refusals).toHaveLength(1);
     expect(refusals[0]?.line).toMatch(/^ServiceTooOld: This service is older \(v64\)/);
+  });
+
+  it('recognizes a control service refusing a too-old compute as a refusal', () => {
+    const line = '2026-11-24 04:20:01.000 7 ERROR nova nova.exception.TooOldComputeService: Current Nova version does not support computes older than Caracal but the minimum compute service level in your system is 64 and the oldest supported service level is 66.';
+    const [e] = scanLog('ctl1/nova-conductor', line);
+    expect(e?.kind).toBe('too-old-compute');
+    expect(REFUSAL_KINDS.has(e!.kind)).toBe(true);
+    expect(scanLog('ctl1/nova-conductor', 'INFO Automatically selected compute RPC version 6.5 from minimum service version 72').every((x) => !REFUSAL_KINDS.has(x.kind))).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NodeRole, ReleaseName } from '../../scenarios/plan.ts';
 import { LabDocker, withLimit } from '../docker.ts';
+import { REFUSAL_KINDS, scanLog } from '../evidence.ts';
 import { LabError } from '../errors.ts';
 import { lastLines } from '../exec.ts';
 import type { ImageFacts } from '../images/describe.ts';
@@ -49,9 +50,6 @@ export interface ServiceRowState {
   /** Unix seconds of the last report. */
   reportedAt: number;
 }
-
-/** Log lines that mean a service refused to start even though its process may linger. */
-export const FATAL_PATTERNS = [/TooOldComputeService/, /ServiceTooOld/, /No local node identity found/, /no python application found/];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -263,9 +261,9 @@ export class LabCloud {
         return { ok: false, seconds: seconds(), reason: `${name} exited with status ${st.exitCode}`, logTail: lastLines(await this.docker.logs(name), 15) };
       }
       const recent = await this.docker.logs(name, { since: Math.floor(since) });
-      const fatal = FATAL_PATTERNS.find((p) => p.test(recent));
-      if (fatal) {
-        return { ok: false, seconds: seconds(), reason: `${name} logged ${fatal.source}`, logTail: lastLines(recent, 15) };
+      const refusal = scanLog(name, recent).find((e) => REFUSAL_KINDS.has(e.kind));
+      if (refusal) {
+        return { ok: false, seconds: seconds(), reason: `${name} logged ${refusal.line.slice(0, 300)}`, logTail: lastLines(recent, 15) };
       }
       if (hasServiceRow(service)) {
         const row = (await this.serviceRows()).find((r) => r.host === node && r.binary === service);
