@@ -37,9 +37,10 @@ export class LabSession implements AsyncDisposable {
         return { ...this.current, reused: true };
       }
       say(`fresh cloud: the session's cloud differs from the plan's start (${mismatch})`);
-      await this.docker.cleanup();
       this.current = undefined;
     }
+    // Whatever a failed or replaced cloud left behind goes first (by the run's label).
+    await this.docker.cleanup();
     const dir = join(this.runDir, `cloud-${++this.clouds}`);
     const cloud = new LabCloud(this.docker, dir, images);
     const booted = await bootstrapCloud(cloud, layout, phases, say);

@@ -237,7 +237,9 @@ export class LabCloud {
 
   /** Rows of nova.services as the database holds them (not the API's view, which may be down). */
   async serviceRows(): Promise<ServiceRowState[]> {
-    const sql = 'SELECT `binary`, host, version, UNIX_TIMESTAMP(COALESCE(updated_at, created_at)) FROM nova.services WHERE deleted = 0';
+    // updated_at, not created_at: a service writes its row early in its start, but reports
+    // (sets updated_at) only once started, after a compute has created its node and provider.
+    const sql = 'SELECT `binary`, host, version, COALESCE(UNIX_TIMESTAMP(updated_at), 0) FROM nova.services WHERE deleted = 0';
     const r = await this.docker.exec(this.containerName('', 'infra'), ['mariadb', '-N', '-B', '-e', sql], 20);
     if (r.code !== 0) throw new LabError('LAB-DB', `reading nova.services: ${r.out}`);
     return r.out.trim().split('\n').filter(Boolean).map((line) => {
