@@ -73,8 +73,12 @@ describe('lab scenarios', () => {
     expect(report.observedVerdict, explain(report)).toBe('pass');
     expect(report.findings).toEqual([]);
     expect(report.releases.gazpacho?.[0]?.packages['python3-nova']).toMatch(/^2:33\./);
-    // Steps 5–22: 2026.1 control services with 2025.1 computes (v68) pin compute RPC to 6.4.
-    const mixed = evidence(report, 'rpc-pin', 5, 22);
+    // Steps 5–20: 2026.1 control services while a 2025.1 compute (v68) remains pin compute RPC
+    // to 6.4. (From step 21 every compute runs 2026.1. Real nova computes the pin lazily, once per
+    // process, at its first compute RPC: a uwsgi worker of a restarted nova-api that had not yet
+    // sent one picked 6.5 at step 21 without a restart. LAB-NOTES and the model tie the pin to
+    // restarts only; the comparison does not judge pins yet.)
+    const mixed = evidence(report, 'rpc-pin', 5, 20);
     expect(mixed.length, explain(report)).toBeGreaterThan(0);
     expect(new Set(mixed.map((e) => e.pin?.version))).toEqual(new Set(['6.4']));
     expect(mixed.every((e) => e.pin?.minServiceVersion === 68)).toBe(true);
