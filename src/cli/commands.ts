@@ -38,4 +38,5 @@ export const COMMANDS: Record<string, Command> = {
   scenario: { summary: 'write the plan of a documented upgrade procedure for an inventory', run: lazy('scenario', () => import('./scenario.ts')) },
   explore: { summary: 'search orderings and faults for a run of a plan that breaks something', run: lazy('explore', () => import('./explore.ts')) },
   plan: { summary: 'search for the safest, shortest upgrade plan for an inventory, proven with check and explore', run: lazy('plan', () => import('./plan.ts')) },
+  lab: { summary: 'run a plan on a containerized mini-OpenStack and compare reality with the prediction', run: lazy('lab', () => import('./lab.ts')) },
 };
