@@ -4,6 +4,7 @@
  */
 import { isApi } from '../models/catalogue/services.ts';
 import type { NodeName, ServiceName } from '../scenarios/plan.ts';
+import { runsOn, type Census } from './invariants/census.ts';
 import { isRunning, nodeUp, type World } from './world.ts';
 
 /** The API services among those present in the cloud. */
@@ -26,6 +27,20 @@ export function apiAvailable(world: World, service: ServiceName, excluding?: Nod
     if (node.name !== excluding && nodeUp(node) && isRunning(node.services.get(service))) return true;
   }
   return false;
+}
+
+/**
+ * `apiAvailable` over the census (which counts only running services on up nodes): the check asks
+ * this after every step, and the census answers without walking every node.
+ */
+export function apiAvailableIn(world: World, c: Census, service: ServiceName): boolean {
+  let fronted = false;
+  for (const f of world.frontends.values()) {
+    if (f.spec.service !== service) continue;
+    fronted = true;
+    for (const [nodeName, b] of f.backends) if (b.value === 'active' && runsOn(c, service, nodeName)) return true;
+  }
+  return !fronted && (c.running.get(service)?.length ?? 0) > 0;
 }
 
 /** Frontends that still send traffic to `service` on `node` (not drained). */

@@ -7,7 +7,7 @@ import { displayRelease, release } from '../models/catalogue/releases.ts';
 import { UPGRADE_PATH_SOURCES, upgradePath } from '../models/catalogue/upgrade-path.ts';
 import type { NodeName, Plan, ReleaseName, ServiceName, Step } from '../scenarios/plan.ts';
 import { applyStep } from './apply/index.ts';
-import { apiAvailable, apiServices } from './availability.ts';
+import { apiAvailableIn, apiServices } from './availability.ts';
 import { stepDuration } from './durations.ts';
 import { finding, listNames, type Finding } from './finding.ts';
 import { CensusIndex, finalInvariants, stateInvariants } from './invariants/index.ts';
@@ -56,10 +56,15 @@ export function checkPlan(plan: Plan, options: CheckOptions = {}): CheckResult {
       'Upgrades are supported between adjacent releases and from one SLURP release to the next.', UPGRADE_PATH_SOURCES));
   }
 
-  // State conditions persist: report a key when it appears.
+  // State conditions persist: report a key when it appears. Their keys follow from the census's
+  // shape and the schemas, so while those stay the same there is nothing new to report.
   const census = new CensusIndex(world);
   let active = new Set<string>();
+  let lastShape: string | undefined;
   const reportState = (leaf?: LeafStep) => {
+    const shape = census.census().shape + schemaShape(world);
+    if (shape === lastShape) return;
+    lastShape = shape;
     const now = new Set<string>();
     for (const f of stateInvariants(world, census.census())) {
       const key = f.key ?? `${f.code}|${f.message}`;
@@ -152,8 +157,15 @@ function planHops(plan: Plan): ReleaseName[] {
   return [...named].sort((x, y) => release(x).index - release(y).index);
 }
 
+function schemaShape(world: World): string {
+  let out = '';
+  for (const [key, s] of world.schemas) out += `|${key}:${String(s.value)}:${s.context.level}:${s.context.expandedTo ?? ''}`;
+  return out;
+}
+
 function downApis(world: World, census: CensusIndex): ServiceName[] {
-  return apiServices(census.census().present).filter((s) => !apiAvailable(world, s));
+  const c = census.census();
+  return apiServices(c.present).filter((s) => !apiAvailableIn(world, c, s));
 }
 
 /** Downtime windows per subject (an API service or an instance), in steps and seconds. */

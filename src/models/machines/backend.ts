@@ -15,6 +15,8 @@ export const backendMachine = setup({
 });
 
 /** A backend in rotation. */
+const BACKEND_INITIAL = backendMachine.resolveState({ value: 'active', context: undefined as never });
+/** One shared initial snapshot: snapshots are immutable (see step.ts). */
 export function initialBackend() {
-  return backendMachine.resolveState({ value: 'active', context: undefined as never });
+  return BACKEND_INITIAL;
 }

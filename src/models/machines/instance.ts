@@ -41,6 +41,13 @@ export const instanceMachine = setup({
 });
 
 /** A running instance on `host`, without spinning up an actor. */
-export function initialInstance(host: NodeName) {
+const initialInstances = new Map<string, ReturnType<typeof resolveInstance>>();
+function resolveInstance(host: NodeName) {
   return instanceMachine.resolveState({ value: 'running', context: { host } });
+}
+/** Snapshots are immutable, so one initial snapshot per host is shared (and its transitions memoized, see step.ts). */
+export function initialInstance(host: NodeName) {
+  let snap = initialInstances.get(host);
+  if (!snap) initialInstances.set(host, (snap = resolveInstance(host)));
+  return snap;
 }

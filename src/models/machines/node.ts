@@ -16,6 +16,8 @@ export const nodeMachine = setup({
 });
 
 /** A node that is up. */
+const NODE_INITIAL = nodeMachine.resolveState({ value: 'up', context: undefined as never });
+/** One shared initial snapshot: snapshots are immutable (see step.ts). */
 export function initialNode() {
-  return nodeMachine.resolveState({ value: 'up', context: undefined as never });
+  return NODE_INITIAL;
 }

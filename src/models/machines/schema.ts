@@ -62,6 +62,13 @@ function schemaContext(release: ReleaseName): SchemaContext {
 }
 
 /** A schema fully at `release`, without spinning up an actor. */
-export function initialSchema(release: ReleaseName) {
+const initialSchemas = new Map<string, ReturnType<typeof resolveSchema>>();
+function resolveSchema(release: ReleaseName) {
   return schemaMachine.resolveState({ value: 'current', context: schemaContext(release) });
+}
+/** Snapshots are immutable, so one initial snapshot per release is shared (and its transitions memoized, see step.ts). */
+export function initialSchema(release: ReleaseName) {
+  let snap = initialSchemas.get(release);
+  if (!snap) initialSchemas.set(release, (snap = resolveSchema(release)));
+  return snap;
 }

@@ -70,6 +70,13 @@ function serviceContext(release: ReleaseName): ServiceContext {
 }
 
 /** A stopped service installed at `release`; resolveState skips the actor getInitialSnapshot spins up (10× faster). */
-export function initialService(release: ReleaseName) {
+const initialServices = new Map<string, ReturnType<typeof resolveService>>();
+function resolveService(release: ReleaseName) {
   return serviceMachine.resolveState({ value: 'stopped', context: serviceContext(release) });
+}
+/** Snapshots are immutable, so one initial snapshot per release is shared (and its transitions memoized, see step.ts). */
+export function initialService(release: ReleaseName) {
+  let snap = initialServices.get(release);
+  if (!snap) initialServices.set(release, (snap = resolveService(release)));
+  return snap;
 }
