@@ -32,7 +32,7 @@ function timed(f: () => { status: string; runs?: number }): { ms: number; cpuMs:
 
 export function bench(): Figure[] {
   const big = syntheticPlan({ from: 'newton', to: 'ocata', controllers: 3, computes: 100, instances: 200, haproxy: true, networkNodes: 2 });
-  const n = FULL ? 1000 : 40;
+  const n = FULL ? 1000 : 300;
   const a = timed(() => explore(big, { runs: n, seed: 1, faults: FAULT_KINDS }));
   const perSecond = a.runs / (a.ms / 1000);
   const perCpuSecond = a.runs / (a.cpuMs / 1000);

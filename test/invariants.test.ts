@@ -95,6 +95,47 @@ describe('API_DOWNTIME', () => {
   });
 });
 
+describe('API_DOWNTIME: a parallel group may run at once', () => {
+  /** Two keystone nodes with no frontend, so the check counts keystone up while either runs it. */
+  const two = (steps: string) => `apiVersion: preflight/v1
+name: restarts
+from: epoxy
+to: epoxy
+policy: { instanceDowntime: forbid, apiDowntime: forbid }
+topology:
+  nodes:
+    ctl1: { role: controller, services: [keystone] }
+    ctl2: { role: controller, services: [keystone] }
+steps:
+${steps}`;
+  it('restarting keystone on both nodes in one parallel group takes it down, with the reason', () => {
+    const r = check(two(`  - parallel:
+      - restart: { node: ctl1, service: keystone }
+      - restart: { node: ctl2, service: keystone }
+`));
+    expect(errorCodes(r)).toEqual(['API_DOWNTIME']);
+    expect(r.violations[0]!.message).toMatch(/parallel group, which may run at once/);
+  });
+  it('rebooting both nodes in one parallel group does too', () => {
+    const r = check(two(`  - parallel:
+      - reboot: { node: ctl1 }
+      - reboot: { node: ctl2 }
+`));
+    expect(errorCodes(r)).toEqual(['API_DOWNTIME']);
+  });
+  it('the same restarts one after the other keep it up, as do parallel restarts of different services', () => {
+    expect(errorCodes(check(two(`  - restart: { node: ctl1, service: keystone }
+  - restart: { node: ctl2, service: keystone }
+`)))).toEqual([]);
+    const mixed = two(`  - parallel:
+      - restart: { node: ctl1, service: keystone }
+      - restart: { node: ctl2, service: glance-api }
+`).replace('ctl2: { role: controller, services: [keystone] }', 'ctl2: { role: controller, services: [keystone, glance-api] }')
+      .replace('ctl1: { role: controller, services: [keystone] }', 'ctl1: { role: controller, services: [keystone, glance-api] }');
+    expect(errorCodes(check(mixed))).toEqual([]);
+  });
+});
+
 describe('SERVICE_TOO_OLD', () => {
   const zed = '    old: { role: compute, services: [nova-compute], release: zed }';
   it('a Zed compute joining a 2025.1 deployment is refused (ServiceTooOld)', () => {

@@ -11,6 +11,7 @@ import { apiAvailableIn, apiServices } from './availability.ts';
 import { stepDuration } from './durations.ts';
 import { finding, listNames, type Finding } from './finding.ts';
 import { CensusIndex, finalInvariants, stateInvariants } from './invariants/index.ts';
+import { together } from './together.ts';
 import { touchedNodes } from './touched.ts';
 import { apiDowntimeAllowed, instanceDowntimeAllowed } from './policy.ts';
 import type { CheckResult, Downtime, StepRecord, Violation } from './result.ts';
@@ -84,13 +85,14 @@ export function checkPlan(plan: Plan, options: CheckOptions = {}): CheckResult {
   while (i < sequence.length) {
     // One top-level step (a parallel group is several leaves) at a time.
     const top = sequence[i]!.top;
+    const bouncing = together(top);
     const duration = stepDuration(top, plan.durations);
     const apisDown = new Set<ServiceName>(downApis(world, census));
     const instancesDown = new Set<string>();
     for (; i < sequence.length && sequence[i]!.top === top; i++) {
       const leaf = sequence[i]!;
       const before = violations.length;
-      const effects = applyStep(world, leaf.step);
+      const effects = applyStep(world, leaf.step, bouncing);
       const touched = touchedNodes(leaf.step.action);
       census.update(world, touched);
       for (const f of effects.findings) place(f, leaf);
@@ -99,7 +101,9 @@ export function checkPlan(plan: Plan, options: CheckOptions = {}): CheckResult {
       const downNow = [...downApis(world, census), ...effects.transientApiDown];
       for (const s of downNow) {
         if (!apisDown.has(s) && !api.isOpen(s) && !apiDowntimeAllowed(plan.policy, s)) {
-          api.attach(s, place(finding('API_DOWNTIME', `${s} is unavailable: no running backend ${world.frontends.size ? 'in rotation ' : ''}answers`,
+          const atOnce = effects.transientApiDown.has(s) && (bouncing.restarts.get(s)?.size ?? 0) + bouncing.reboots.size > 1
+            ? ' while the steps of this parallel group, which may run at once, take its backends down together' : '';
+          api.attach(s, place(finding('API_DOWNTIME', `${s} is unavailable: no running backend ${world.frontends.size ? 'in rotation ' : ''}answers${atOnce}`,
             [s], 'Keep one backend of every API running and in rotation, or accept API downtime in the policy.', []), leaf));
         }
         apisDown.add(s);

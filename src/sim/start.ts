@@ -15,7 +15,7 @@ import { CONFIG_COMPUTE_CAP, computeRecordsFor, isRunning, nodeUp, sendService, 
 /** The oldest release among the nova-compute records of `node`'s nova database (stopped computes still have one). */
 export function oldestComputeRecord(world: World, node: NodeEntity): ReleaseName | undefined {
   let oldest: ReleaseName | undefined;
-  for (const r of computeRecordsFor(world, node).values()) {
+  for (const r of computeRecordsFor(world, node).releases()) {
     if (oldest === undefined || release(r).index < release(oldest).index) oldest = r;
   }
   return oldest;
@@ -67,7 +67,7 @@ function refuseReason(world: World, node: NodeEntity, service: ServiceName, code
   if (service === 'nova-compute' && hasServiceTooOldCheck(code)) {
     const mine = serviceVersion(code);
     let min: number | undefined;
-    for (const r of computeRecordsFor(world, node).values()) {
+    for (const r of computeRecordsFor(world, node).releases()) {
       const v = serviceVersion(r);
       if (v !== undefined && (min === undefined || v < min)) min = v;
     }

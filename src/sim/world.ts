@@ -50,7 +50,7 @@ export interface World {
    * nova-compute service records per nova database (a parallel environment has its own):
    * the release each compute last registered with. Stopped computes keep their record.
    */
-  computeRecords: Map<DatabaseName, Map<NodeName, ReleaseName>>;
+  computeRecords: Map<DatabaseName, ComputeRecords>;
   /** Which database holds each project when a node names none. */
   defaultDatabase: Map<Project, DatabaseName>;
 }
@@ -169,10 +169,43 @@ export function bootWorld(world: World, start: (node: NodeEntity, service: Servi
   }
 }
 
+/**
+ * The nova-compute rows of one nova database, node → release, counted per release: nova looks for
+ * the oldest at every service start, and the count answers without walking every compute.
+ */
+export class ComputeRecords extends Map<NodeName, ReleaseName> {
+  private readonly perRelease = new Map<ReleaseName, number>();
+
+  override set(node: NodeName, r: ReleaseName): this {
+    this.forget(node);
+    super.set(node, r);
+    this.perRelease.set(r, (this.perRelease.get(r) ?? 0) + 1);
+    return this;
+  }
+
+  override delete(node: NodeName): boolean {
+    this.forget(node);
+    return super.delete(node);
+  }
+
+  /** The releases some record holds. */
+  releases(): IterableIterator<ReleaseName> {
+    return this.perRelease.keys();
+  }
+
+  private forget(node: NodeName): void {
+    const r = super.get(node);
+    if (r === undefined) return;
+    const n = (this.perRelease.get(r) ?? 1) - 1;
+    if (n === 0) this.perRelease.delete(r);
+    else this.perRelease.set(r, n);
+  }
+}
+
 /** The compute records of the nova database `node` belongs to. */
-export function computeRecordsFor(world: World, node: NodeEntity): Map<NodeName, ReleaseName> {
+export function computeRecordsFor(world: World, node: NodeEntity): ComputeRecords {
   const db = databaseFor(world, node, 'nova');
   let m = world.computeRecords.get(db);
-  if (!m) world.computeRecords.set(db, (m = new Map()));
+  if (!m) world.computeRecords.set(db, (m = new ComputeRecords()));
   return m;
 }

@@ -10,9 +10,15 @@ export function frontendsOn(topo: Topology, node: NodeSpec, services: readonly S
   return services.flatMap((s) => frontendsFor(topo, s, node));
 }
 
-/** Does some API among `services` sit behind a frontend with two or more backends (so it can roll)? */
+/**
+ * Can `services` roll one node at a time with one always answering? Behind a frontend with two or
+ * more backends; or, with no frontend at all, running on two or more nodes (the simulator counts
+ * an unfronted service available while any node runs it).
+ */
 export function canRoll(topo: Topology, services: readonly ServiceName[]): boolean {
-  return topo.loadBalancers.some((f) => services.includes(f.service) && f.backends.length >= 2);
+  if (topo.loadBalancers.some((f) => services.includes(f.service) && f.backends.length >= 2)) return true;
+  const fronted = topo.loadBalancers.some((f) => services.includes(f.service));
+  return !fronted && nodesWith(topo, services).length >= 2;
 }
 
 /** The present services among `wanted`, in the order of `wanted`. */

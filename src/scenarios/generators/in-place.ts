@@ -73,7 +73,8 @@ export function cinderOffline(ctx: Ctx, why?: string): void {
 export function horizon(ctx: Ctx): void {
   const nodes = nodesWith(ctx.topo, ['horizon']);
   ctx.b.parallel(nodes.map((n) => A.upgrade(n.name, ['horizon'])), 'Horizon last: a dashboard only talks to the APIs');
-  ctx.b.parallel(nodes.map((n) => A.restart(n.name, ['horizon'])));
+  // One node at a time: restarted at once, every dashboard would be down together.
+  ctx.b.steps(nodes.map((n) => A.restart(n.name, ['horizon'])));
 }
 
 /** Nova stopped everywhere, computes included: conductors come back first, computes next, then scheduler and api. */

@@ -1,6 +1,8 @@
 /** What applying one step did, beyond the new state: findings of the action and transient outages. */
 import type { InstanceName, ServiceName, Step } from '../../scenarios/plan.ts';
 import type { Finding } from '../finding.ts';
+import type { Together } from '../together.ts';
+import { ALONE } from '../together.ts';
 import type { World } from '../world.ts';
 
 export interface StepEffects {
@@ -14,8 +16,10 @@ export interface StepEffects {
 export interface StepContext extends StepEffects {
   world: World;
   step: Step;
+  /** What bounces in the same parallel group (run at once, it is down at the same time). */
+  together: Together;
 }
 
-export function newContext(world: World, step: Step): StepContext {
-  return { world, step, findings: [], transientApiDown: new Set(), instancesDown: new Set() };
+export function newContext(world: World, step: Step, together: Together = ALONE): StepContext {
+  return { world, step, together, findings: [], transientApiDown: new Set(), instancesDown: new Set() };
 }

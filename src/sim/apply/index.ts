@@ -1,5 +1,6 @@
 /** Apply one (non-parallel) step to the world, in place, and say what it did. */
 import type { Step } from '../../scenarios/plan.ts';
+import type { Together } from '../together.ts';
 import { sendBackend, type World } from '../world.ts';
 import { db } from './db.ts';
 import { newContext, type StepEffects } from './effects.ts';
@@ -9,8 +10,9 @@ import { config, failover, restart, setEnabled, start, stop, upgrade } from './s
 
 export type { StepEffects } from './effects.ts';
 
-export function applyStep(world: World, step: Step): StepEffects {
-  const ctx = newContext(world, step);
+/** `together`: what else bounces in the step's parallel group (see together.ts). */
+export function applyStep(world: World, step: Step, together?: Together): StepEffects {
+  const ctx = newContext(world, step, together);
   const a = step.action;
   const to = world.plan.to;
   switch (a.verb) {

@@ -7,6 +7,7 @@ import type { Action, NodeName } from '../../scenarios/plan.ts';
 import { apiAvailable } from '../availability.ts';
 import { finding, listNames } from '../finding.ts';
 import { startService } from '../start.ts';
+import { downWith } from '../together.ts';
 import { computeRecordsFor, databaseFor, isRunning, sendNode, newService, nodeUp, sendInstance, sendService, type NodeEntity } from '../world.ts';
 import { runningOn } from './db.ts';
 import type { StepContext } from './effects.ts';
@@ -24,7 +25,7 @@ export function reboot(ctx: StepContext, name: NodeName): void {
   }
   for (const s of wasRunning) {
     checkUndrained(ctx, n, s, 'rebooting the node of');
-    if (isApi(s) && !apiAvailable(ctx.world, s, n.name)) ctx.transientApiDown.add(s);
+    if (isApi(s) && !apiAvailable(ctx.world, s, downWith(ctx.together, s, n.name))) ctx.transientApiDown.add(s);
   }
   for (const inst of ctx.world.instancesByHost.get(name) ?? []) {
     const snap = ctx.world.instances.get(inst);

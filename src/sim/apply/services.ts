@@ -5,6 +5,7 @@ import { activeFrontendsFor, apiAvailable } from '../availability.ts';
 import { finding } from '../finding.ts';
 import { apiDowntimeAllowed } from '../policy.ts';
 import { startService } from '../start.ts';
+import { downWith } from '../together.ts';
 import { configKey, isRunning, nodeUp, sendService, type NodeEntity } from '../world.ts';
 import type { StepContext } from './effects.ts';
 import { sourceRefs } from '../../models/catalogue/facts.ts';
@@ -51,7 +52,7 @@ export function restart(ctx: StepContext, nodeName: NodeName, services: ServiceN
     const snap = n.services.get(s);
     if (!snap) continue;
     checkUndrained(ctx, n, s, 'restarting');
-    if (SERVICE_INFO[s].kind === 'api' && isRunning(snap) && !apiAvailable(ctx.world, s, n.name)) ctx.transientApiDown.add(s);
+    if (SERVICE_INFO[s].kind === 'api' && isRunning(snap) && !apiAvailable(ctx.world, s, downWith(ctx.together, s, n.name))) ctx.transientApiDown.add(s);
     if (snap.value !== 'stopped') n.services.set(s, sendService(snap, { type: 'STOP' }));
     startService(ctx.world, n, s, ctx.findings);
   }

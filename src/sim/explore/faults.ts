@@ -41,9 +41,9 @@ export const FAULTS: Record<FaultKind, FaultInfo> = {
   },
   'db-rerun': {
     summary: 'a database migration is interrupted and re-run',
-    // The models treat a repeated migrate/contract as out of order; the real *-manage phases are
-    // idempotent, so a re-run phase's own SCHEMA_MISMATCH is excused (see README: needed hook).
-    excused: ['SCHEMA_MISMATCH'],
+    // The real *-manage phases are idempotent and so is the model (a phase re-run at the same
+    // target does nothing): a re-run excuses nothing.
+    excused: [],
   },
   flap: {
     summary: 'an haproxy backend in rotation flaps (health check down, then up)',
