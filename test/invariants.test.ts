@@ -78,6 +78,33 @@ describe('UPGRADE_PATH', () => {
     expect(errorCodes(check(epoxy(SAFE)))).not.toContain('UPGRADE_PATH');
     expect(errorCodes(check(epoxy(SAFE, { from: 'flamingo' })))).not.toContain('UPGRADE_PATH');
   });
+  it('refuses a downgrade, which no order of the releases makes an upgrade', () => {
+    const r = check(epoxy(' []', { from: 'gazpacho', to: 'epoxy' }));
+    expect(errorCodes(r)).toEqual(['UPGRADE_PATH']);
+    expect(r.violations[0]!.message).toContain('Gazpacho (2026.1) → Epoxy (2025.1) is a downgrade');
+  });
+  it('refuses a step that installs a release outside from–to, naming the steps', () => {
+    const r = check(epoxy(`  - upgrade: { node: cmp1, service: nova-compute, release: hibiscus }
+  - upgrade: { node: cmp2, service: nova-compute, release: hibiscus }
+`));
+    const path = r.violations.filter((v) => v.code === 'UPGRADE_PATH');
+    expect(path.map((v) => v.message)).toEqual(["steps 1, 2 name Hibiscus (2026.2), beyond the plan's to (Gazpacho (2026.1))"]);
+  });
+});
+
+describe('a starting cloud that already mixes releases', () => {
+  const caracal = '    old: { role: compute, services: [nova-compute], release: caracal }';
+  it('is taken to work: its newer nova services are capped (auto) for the older computes', () => {
+    const r = checkPlan(plan(epoxy(' []', { to: 'epoxy', topology: caracal })), { timeline: true });
+    expect(errorCodes(r)).toEqual([]);
+    const conductor = r.timeline![0]!.services.find((s) => s.node === 'ctl1' && s.service === 'nova-conductor')!;
+    expect(conductor.computeCap).toBe('6.3');
+  });
+  it('an Antelope compute (service version 66) passes a Caracal minimum (66), as nova compares versions', () => {
+    const antelope = caracal.replace('release: caracal', 'release: antelope');
+    expect(errorCodes(check(epoxy(CONTROL_AUTO.replace(/gazpacho/g, 'epoxy'), { from: 'caracal', to: 'epoxy', topology: antelope })))).not.toContain('SERVICE_TOO_OLD');
+    expect(errorCodes(check(epoxy(' []', { to: 'epoxy', topology: caracal.replace('release: caracal', 'release: zed') })))).toContain('SERVICE_TOO_OLD');
+  });
 });
 
 describe('API_DOWNTIME', () => {

@@ -125,6 +125,13 @@ describe('parsePlan: valid plans', () => {
     ]);
   });
 
+  it('hints to quote a glob that YAML reads as an alias', () => {
+    const r = parsePlan('apiVersion: preflight/v1\nname: x\nfrom: epoxy\nto: gazpacho\ntopology:\n  nodes:\n    c1: { role: controller, services: [keystone] }\nsteps:\n  - stop: { node: c1, service: * }\n', 'glob.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors[0]!.code).toBe('PLAN-E001');
+    expect(r.errors[0]!.hint).toMatch(/quote a service glob/);
+  });
   it('accepts anchors, aliases and merge keys, and still locates errors inside them', () => {
     const nodes = [
       '  nodes:',

@@ -42,6 +42,11 @@ const KEY_KINDS: Record<string, string> = {
   'topology.databases': 'database',
 };
 
+/** Plans write globs such as `*` or `*-api`; unquoted, YAML reads a leading `*` as an alias. */
+function yamlHint(message: string): string | undefined {
+  return /alias/i.test(message) ? 'a value starting with * is a YAML alias: quote a service glob, e.g. service: "*" or "*-api"' : undefined;
+}
+
 export function parseYaml(text: string, file: string): YamlParse {
   const lines = new LineCounter();
   // Duplicate keys are found by one walk below: yaml's own check is quadratic in a map's size.
@@ -53,7 +58,7 @@ export function parseYaml(text: string, file: string): YamlParse {
 
   const syntax = doc.errors;
   if (syntax.length > 0) {
-    return { ok: false, errors: syntax.map((e) => planError('PLAN-E001', file, at(e.pos[0]), `YAML: ${e.message}`)) };
+    return { ok: false, errors: syntax.map((e) => planError('PLAN-E001', file, at(e.pos[0]), `YAML: ${e.message}`, yamlHint(e.message))) };
   }
 
   let data: unknown;

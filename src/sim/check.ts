@@ -3,13 +3,12 @@
  * step. Conditions of the state (an incompatible version mix, a schema mismatch) are reported once,
  * at the step where they appear; events (an undrained stop, a refused start) at every step they happen.
  */
-import { displayRelease, release } from '../models/catalogue/releases.ts';
-import { UPGRADE_PATH_SOURCES, upgradePath } from '../models/catalogue/upgrade-path.ts';
-import type { NodeName, Plan, ReleaseName, ServiceName, Step } from '../scenarios/plan.ts';
+import type { NodeName, Plan, ServiceName, Step } from '../scenarios/plan.ts';
 import { applyStep } from './apply/index.ts';
 import { apiAvailableIn, apiServices } from './availability.ts';
 import { stepDuration } from './durations.ts';
 import { finding, listNames, type Finding } from './finding.ts';
+import { pathFindings } from './hops.ts';
 import { CensusIndex, finalInvariants, stateInvariants } from './invariants/index.ts';
 import { together } from './together.ts';
 import { touchedNodes } from './touched.ts';
@@ -45,17 +44,7 @@ export function checkPlan(plan: Plan, options: CheckOptions = {}): CheckResult {
     return v;
   };
 
-  // A multi-hop plan names its intermediate releases on upgrade and db steps: each hop must be supported.
-  const stops = planHops(plan);
-  for (let h = 1; h < stops.length; h++) {
-    const [a, b] = [stops[h - 1]!, stops[h]!];
-    const path = upgradePath(a, b);
-    if (path.supported) continue;
-    place(finding('UPGRADE_PATH',
-      `${displayRelease(a)} → ${displayRelease(b)} is not a supported upgrade (${path.reason})${path.route.length ? `: go ${path.route.map((r) => displayRelease(r)).join(' → ')}` : ''}`,
-      [`release:${a}`, `release:${b}`],
-      'Upgrades are supported between adjacent releases and from one SLURP release to the next.', UPGRADE_PATH_SOURCES));
-  }
+  for (const f of pathFindings(plan)) place(f);
 
   // State conditions persist: report a key when it appears. Their keys follow from the census's
   // shape and the schemas, so while those stay the same there is nothing new to report.
@@ -147,20 +136,6 @@ export function checkPlan(plan: Plan, options: CheckOptions = {}): CheckResult {
   };
 }
 
-/** from, the releases that upgrade and db steps name (multi-hop plans), and to, in release order. */
-function planHops(plan: Plan): ReleaseName[] {
-  const named = new Set<ReleaseName>([plan.from, plan.to]);
-  const visit = (steps: Step[]) => {
-    for (const s of steps) {
-      const a = s.action;
-      if (a.verb === 'parallel') visit(a.steps);
-      else if ((a.verb === 'upgrade' || a.verb === 'db') && a.release) named.add(a.release);
-    }
-  };
-  visit(plan.steps);
-  return [...named].sort((x, y) => release(x).index - release(y).index);
-}
-
 function schemaShape(world: World): string {
   let out = '';
   for (const [key, s] of world.schemas) out += `|${key}:${String(s.value)}:${s.context.level}:${s.context.expandedTo ?? ''}`;
@@ -212,7 +187,7 @@ class Downtimes {
     t.seconds += w.seconds;
     t.max = Math.max(t.max, w.seconds);
     this.totals.set(subject, t);
-    if (w.violation) w.violation.message += ` (steps ${w.from}–${to}, about ${w.seconds} s)`;
+    if (w.violation) w.violation.message += ` (${w.from === to ? `step ${to}` : `steps ${w.from}–${to}`}, about ${w.seconds} s)`;
   }
 
   bySubject(): Record<string, { steps: number; seconds: number }> {

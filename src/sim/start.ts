@@ -6,7 +6,7 @@
  */
 import { COMPUTE_RPC_SENDERS, isNovaControl } from '../models/catalogue/services.ts';
 import { formatRpcVersion, NOVA_RPC_SOURCES, parseCapSetting, resolveComputeCap } from '../models/catalogue/nova-rpc.ts';
-import { hasServiceTooOldCheck, oldestSupportedCompute, SERVICE_TOO_OLD_SOURCES, serviceVersion, SKEW_SOURCES } from '../models/catalogue/nova-skew.ts';
+import { computeSupported, hasServiceTooOldCheck, oldestSupportedCompute, SERVICE_TOO_OLD_SOURCES, serviceVersion, SKEW_SOURCES } from '../models/catalogue/nova-skew.ts';
 import { release } from '../models/catalogue/releases.ts';
 import type { ReleaseName, ServiceName } from '../scenarios/plan.ts';
 import { finding, type Finding } from './finding.ts';
@@ -81,10 +81,12 @@ function refuseReason(world: World, node: NodeEntity, service: ServiceName, code
     }
   }
   if (isNovaControl(service) && release(code).raw.nova.refusesToStartWithTooOldCompute) {
-    const oldest = oldestComputeRecord(world, node);
-    const supported = oldestSupportedCompute(code);
-    if (oldest && release(oldest).index < release(supported.oldest).index) {
-      const old = [...computeRecordsFor(world, node)].filter(([, r]) => release(r).index < release(supported.oldest).index).map(([n]) => `${n}/nova-compute`);
+    const records = computeRecordsFor(world, node);
+    const tooOld = [...records.releases()].filter((r) => !computeSupported(code, r));
+    if (tooOld.length > 0) {
+      const supported = oldestSupportedCompute(code);
+      const old = [...records].filter(([, r]) => tooOld.includes(r)).map(([n]) => `${n}/nova-compute`);
+      const oldest = tooOld.sort((a, b) => release(a).index - release(b).index)[0]!;
       return {
         message: `TooOldComputeService: ${code} does not support computes older than ${supported.oldest}, and ${oldest} computes are registered`,
         entities: old,

@@ -5,7 +5,7 @@
  */
 import type { SnapshotFrom } from 'xstate';
 import { stepper } from '../models/machines/step.ts';
-import { projectOf, SERVICE_INFO } from '../models/catalogue/services.ts';
+import { COMPUTE_RPC_SENDERS, projectOf, SERVICE_INFO } from '../models/catalogue/services.ts';
 import { hasSchema } from '../models/catalogue/db-rules.ts';
 import { release as releaseOf } from '../models/catalogue/releases.ts';
 import {
@@ -148,7 +148,31 @@ export function createWorld(plan: Plan): World {
     world.instances.set(inst.name, initialInstance(inst.host));
     world.instancesByHost.get(inst.host)?.add(inst.name);
   }
+  capStartingMix(world);
   return world;
+}
+
+/**
+ * The starting cloud works. Where it already mixes nova releases (a node's `release` below the
+ * others'), its newer nova services must have been capped for the older computes: nova.conf is
+ * taken to say `[upgrade_levels] compute = auto`, or the oldest compute's alias before Mitaka.
+ * A plan that writes the key itself replaces this.
+ */
+function capStartingMix(world: World): void {
+  for (const node of world.nodes.values()) {
+    let newest: ReleaseName | undefined;
+    for (const [service, snap] of node.services) {
+      if (!COMPUTE_RPC_SENDERS.includes(service)) continue;
+      if (!newest || compareIndex(snap.context.installed, newest) > 0) newest = snap.context.installed;
+    }
+    if (!newest) continue;
+    let oldest: ReleaseName | undefined;
+    for (const r of computeRecordsFor(world, node).releases()) if (!oldest || compareIndex(r, oldest) < 0) oldest = r;
+    if (!oldest || compareIndex(oldest, newest) >= 0) continue;
+    const nova = releaseOf(newest).raw.nova;
+    const cap = nova.upgradeLevelsComputeAutoAvailable ? 'auto' : oldest in nova.computeRpcAliasesKnownAtTag ? oldest : undefined;
+    if (cap) node.config.set(CONFIG_COMPUTE_CAP, cap);
+  }
 }
 
 export function compareIndex(a: ReleaseName, b: ReleaseName): number {

@@ -35,8 +35,15 @@ export function oldestSupportedCompute(control: ReleaseName): { oldest: ReleaseN
   return { oldest: prev.name, enforced: false, sourceNote: 'upgrade guide: only one release apart before 2023.1' };
 }
 
-/** Is a nova-compute of `compute` supported under control services of `control`? */
+/**
+ * Is a nova-compute of `compute` supported under control services of `control`? Where nova
+ * enforces it, as nova does: the compute's service version against OLDEST_SUPPORTED_SERVICE_VERSION
+ * (an Antelope compute, v66, passes a Caracal minimum, also v66). Otherwise by release order.
+ */
 export function computeSupported(control: ReleaseName, compute: ReleaseName): boolean {
+  const min = release(control).raw.nova.oldestSupportedComputeAtTag?.minServiceVersion;
+  const mine = serviceVersion(compute);
+  if (typeof min === 'number' && mine !== undefined) return mine >= min;
   return release(compute).index >= release(oldestSupportedCompute(control).oldest).index;
 }
 

@@ -61,7 +61,7 @@ export function finalInvariants(world: World): Finding[] {
     const pending = schema.context.pendingOnline;
     if (!pending) continue;
     const project = key.split('/')[1] as Project;
-    out.push(finding('ONLINE_MIGRATIONS_PENDING', `The online data migrations of ${pending} were not run on database ${key.split('/')[0]}`,
+    out.push(finding('ONLINE_MIGRATIONS_PENDING', `The ${project} online data migrations of ${pending} were not run on database ${key.split('/')[0]}`,
       [`database:${key}`], `Run ${phaseCommand(project, 'online-migrations')} until it reports nothing left: the next upgrade's schema needs it.`,
       DB_SOURCES[project], { severity: 'warning' }));
   }

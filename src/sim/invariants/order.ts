@@ -38,7 +38,7 @@ export function orderInvariants(c: Census): Finding[] {
     const behindMembers = behind.flatMap((g) => g.members);
     const services = aheadSpans.map((s) => s.service);
     out.push(finding('ORDER',
-      `${listNames(services)} run ${ahead[0]!.code} code while ${listNames(behindMembers)} still run ${behind[0]!.code}`,
+      `${listNames(services)} ${services.length === 1 ? 'runs' : 'run'} ${ahead[0]!.code} code while ${listNames(behindMembers)} ${behindMembers.length === 1 ? 'still runs' : 'still run'} ${behind[0]!.code}`,
       [...aheadMembers, ...behindMembers], rule.rule, rule.source, { key: `order|${rule.id}` }));
   }
   return out;
