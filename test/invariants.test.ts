@@ -269,6 +269,12 @@ describe('INCOMPLETE_UPGRADE', () => {
   it('is quiet when every service reached the target', () => {
     expect(warningCodes(check(epoxy(SAFE)))).not.toContain('INCOMPLETE_UPGRADE');
   });
+  it('warns when the plan leaves a service stopped, even on the target release', () => {
+    const r = check(epoxy(SAFE.replace('  - start: { node: ctl1, service: [keystone, placement-api] }\n', '  - start: { node: ctl1, service: [placement-api] }\n')));
+    const w = r.violations.filter((v) => v.code === 'INCOMPLETE_UPGRADE');
+    expect(w.map((v) => v.message)).toEqual(['The plan ends with services not running: ctl1/keystone']);
+    expect(w[0]!.severity).toBe('warning');
+  });
 });
 
 describe('STALE_VERSION_CAP', () => {

@@ -31,8 +31,9 @@ export function verdictLine(result: CheckResult, p: Paint): string {
 }
 
 export function violationLines(v: Violation, p: Paint): string[] {
-  const where = v.step === 0 ? 'plan' : `step ${v.stepId}`;
-  const label = v.stepLabel ? ` ${JSON.stringify(v.stepLabel)}` : '';
+  // Step 0: the plan as a whole (no label), or its initial state.
+  const where = v.step !== 0 ? `step ${v.stepId}` : v.stepLabel ?? 'plan';
+  const label = v.step !== 0 && v.stepLabel ? ` ${JSON.stringify(v.stepLabel)}` : '';
   const severity = v.severity === 'error' ? p.red('ERROR') : p.yellow('WARNING');
   const lines = [`  ${where}${label} ${severity} ${p.bold(v.code)}: ${v.message}`];
   if (v.entities.length > 0) lines.push(p.dim(`      entities: ${v.entities.join(', ')}`));

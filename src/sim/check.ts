@@ -35,16 +35,17 @@ export function checkPlan(plan: Plan, options: CheckOptions = {}): CheckResult {
   bootWorld(world, (node, service) => startService(world, node, service, [], { initial: true }));
   const violations: Violation[] = [];
   const timeline: StepRecord[] = [];
-  const place = (f: Finding, leaf?: LeafStep): Violation => {
+  /** At a leaf; without one, in the initial state, or (`wide`) about the plan as a whole. */
+  const place = (f: Finding, leaf?: LeafStep, wide = false): Violation => {
     const { key: _key, ...rest } = f;
     const v: Violation = leaf
       ? { step: leaf.step.number, stepId: leaf.injected ? `${leaf.step.id}${leaf.injected}` : leaf.step.id, ...(leaf.step.label ? { stepLabel: leaf.step.label } : {}), ...rest, ...(leaf.step.at ? { at: leaf.step.at } : {}) }
-      : { ...PLAN_STEP, stepLabel: 'initial state', ...rest };
+      : { ...PLAN_STEP, ...(wide ? {} : { stepLabel: 'initial state' }), ...rest };
     violations.push(v);
     return v;
   };
 
-  for (const f of pathFindings(plan)) place(f);
+  for (const f of pathFindings(plan)) place(f, undefined, true);
 
   // State conditions persist: report a key when it appears. Their keys follow from the census's
   // shape and the schemas, so while those stay the same there is nothing new to report.

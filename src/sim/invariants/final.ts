@@ -1,9 +1,10 @@
-/** Warnings about the state a plan leaves behind: stale caps, services below `to`, pending data migrations. */
+/** Warnings about the state a plan leaves behind: stale caps, services below `to` or not running, pending data migrations. */
 import { DB_SOURCES, phaseCommand } from '../../models/catalogue/db-rules.ts';
 import { computeAccepts, computeRpcLatest, formatRpcVersion, NOVA_RPC_SOURCES } from '../../models/catalogue/nova-rpc.ts';
 import { sourceRefs } from '../../models/catalogue/facts.ts';
 import { release } from '../../models/catalogue/releases.ts';
 import { compareRpc, parseRpcVersion } from '../../models/catalogue/rpc-version.ts';
+import { SERVICE_INFO } from '../../models/catalogue/services.ts';
 import type { Project } from '../../scenarios/plan.ts';
 import { finding, listNames, type Finding } from '../finding.ts';
 import { CONFIG_COMPUTE_CAP, computeRecordsFor, isRunning, type World } from '../world.ts';
@@ -54,6 +55,22 @@ export function finalInvariants(world: World): Finding[] {
     out.push(finding('INCOMPLETE_UPGRADE', `The plan ends with services below ${to}: ${parts.join('; ')}`,
       [...behind].flatMap(([k, nodes]) => nodes.map((n) => `${n}/${k.split(' ')[0]}`)).slice(0, 50),
       'An upgrade is complete when every service runs the target release.', sourceRefs('nova-doc-upgrades'), { severity: 'warning' }));
+  }
+
+  // Services left stopped (an active/passive service needs one running instance, not all).
+  const stopped: string[] = [];
+  const activeRuns = new Set<string>();
+  for (const node of world.nodes.values()) for (const [service, snap] of node.services) if (isRunning(snap)) activeRuns.add(service);
+  for (const node of world.nodes.values()) {
+    for (const [service, snap] of node.services) {
+      if (isRunning(snap) || (SERVICE_INFO[service].activePassive && activeRuns.has(service))) continue;
+      stopped.push(`${node.name}/${service}`);
+    }
+  }
+  if (stopped.length > 0) {
+    out.push(finding('INCOMPLETE_UPGRADE', `The plan ends with services not running: ${listNames(stopped, 5)}`, stopped.slice(0, 50),
+      'An upgrade ends with every service running again (start what was stopped, or remove-node what is retired).', sourceRefs('nova-doc-upgrades'),
+      { severity: 'warning' }));
   }
 
   // Online data migrations never run.
