@@ -12,7 +12,7 @@ import type { Layout } from './layout.ts';
 import { OpenStackClient } from './openstack/client.ts';
 import { bootOn } from './probes/boot-check.ts';
 import type { PhaseRecord, Say } from './phase.ts';
-import { phase } from './phase.ts';
+import { phase, round1 } from './phase.ts';
 
 export interface Booted {
   client: OpenStackClient;
@@ -20,6 +20,8 @@ export interface Booted {
   imageId: string;
   /** Seconds from the first container to the plan's instances ACTIVE. */
   seconds: number;
+  /** The slowest boot this cloud completed so far (boot checks' limit follows it). */
+  slowestBoot?: number;
 }
 
 export async function bootstrapCloud(cloud: LabCloud, layout: Layout, phases: PhaseRecord[], say: Say): Promise<Booted> {
@@ -60,9 +62,13 @@ export async function bootstrapCloud(cloud: LabCloud, layout: Layout, phases: Ph
     // Oldest first, one release at a time: a compute older than every registered one is refused.
     const releases = [...new Set(computes.map((n) => n.release))].sort(compareReleases);
     for (const r of releases) {
+      const t0 = performance.now();
       await Promise.all(computes.filter((n) => n.release === r).map((n) => startReady(cloud, n.name, 'nova-compute')));
+      say(`  ${r} computes ready in ${round1((performance.now() - t0) / 1000)} s`);
     }
+    const t0 = performance.now();
     await cloud.manage(first.name, first.release, 'nova-manage cell_v2 discover_hosts');
+    say(`  nova-manage cell_v2 discover_hosts: ${round1((performance.now() - t0) / 1000)} s`);
   });
 
   const instances = await phase(phases, say, 'instances', async () => {
@@ -72,7 +78,10 @@ export async function bootstrapCloud(cloud: LabCloud, layout: Layout, phases: Ph
     return results;
   });
   say(`instances ACTIVE: ${instances.map((i) => `${i.host} ${i.seconds} s`).join(', ')}`);
-  return { client, flavorId: flavor.flavor.id, imageId: cloud.imageId, seconds: Math.round((performance.now() - start) / 100) / 10 };
+  return {
+    client, flavorId: flavor.flavor.id, imageId: cloud.imageId, seconds: Math.round((performance.now() - start) / 100) / 10,
+    ...(instances.length ? { slowestBoot: Math.max(...instances.map((i) => i.seconds)) } : {}),
+  };
 }
 
 async function startReady(cloud: LabCloud, node: string, service: LabService): Promise<void> {

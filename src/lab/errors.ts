@@ -5,7 +5,7 @@
  */
 
 export const LAB_ERRORS = {
-  'LAB-BUILD': 'an image build (debootstrap, docker build, docker import) failed',
+  'LAB-BUILD': 'an image build (mmdebstrap, docker build, docker import) failed',
   'LAB-IMAGE': 'a built image lacks its description or holds a nova the catalogue does not know',
   'LAB-RELEASE': 'an image built for one release holds another (its Debian suite moved)',
   'LAB-NO-IMAGE': 'the lab has no image for a release the plan needs',

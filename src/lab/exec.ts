@@ -1,5 +1,5 @@
 /**
- * Runs a host command (docker build, docker import, debootstrap) with a hard time limit, its
+ * Runs a host command (docker build, docker import, mmdebstrap) with a hard time limit, its
  * output kept in a log file; a failure quotes the log's last lines instead of a bare exit code.
  */
 import { spawn } from 'node:child_process';

@@ -19,10 +19,11 @@ import { hostMemoryInUseMiB, phase, type PhaseRecord, type Say } from './phase.t
 import { ApiProbe } from './probes/api-probe.ts';
 import { bootOn } from './probes/boot-check.ts';
 import { InstancePoll } from './probes/instance-poll.ts';
-import type { LabReport, Observed, StepReport } from './report.ts';
+import type { LabReport, Observed, StepReport, StepTiming } from './report.ts';
 import { compareStep, findingsOf, predictedFor } from './verdict/compare.ts';
+import { pinStates, type PinState } from './verdict/pins.ts';
 import { LabSession } from './session.ts';
-import { performStep } from './verbs.ts';
+import { performStep, type StepOutcome } from './verbs.ts';
 
 export interface LabOptions {
   /** Keep containers, network and volumes after the run (for inspection). */
@@ -44,8 +45,26 @@ export interface LabOptions {
   bootChecks?: 'every-step' | 'after-changes';
 }
 
-/** Verbs that change no running process: the model loads new code and config only on start. */
-const INERT_VERBS = new Set(['upgrade', 'config']);
+/** Verbs that only write files (installed code, nova.conf): the model loads them only on start. */
+const FILE_ONLY_VERBS = new Set(['upgrade', 'config']);
+/**
+ * Verbs that change no nova process: the files above, and HAProxy's routing (drain, undrain),
+ * whose effect on the API the probe measures on its own. Boot checks after them would test
+ * computes and control services that did not change.
+ */
+const INERT_VERBS = new Set([...FILE_ONLY_VERBS, 'drain', 'undrain']);
+
+/** After a step without boot checks, the probes keep watching this long (HAProxy checks every second). */
+const SETTLE_MS = 1000;
+
+/**
+ * A boot check's limit: three times the slowest boot this cloud has completed (its starting
+ * instances included), between 12 and 30 s. A boot still in BUILD past it is a failed boot; a
+ * fixed 30 s made every step with a dead control plane cost half a minute.
+ */
+export function bootLimit(slowestOkSeconds: number | undefined): number {
+  return Math.min(30, Math.max(12, Math.ceil(3 * (slowestOkSeconds ?? 10))));
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -120,11 +139,12 @@ async function execute(plan: Plan, check: CheckResult, layout: ReturnType<typeof
     control: layout.nodes.some((n) => n.release === release && n.services.some((s) => s !== 'nova-compute')) || release === plan.to,
     compute: true,
   }));
-  const images = await phase(phases, say, 'images (build or reuse by content hash)', () => prepareImages(needs, join(runDir, 'logs')));
+  const images = await phase(phases, say, 'images (build or reuse by content hash)', () => prepareImages(needs, join(runDir, 'logs'), say));
   report.images.built = images.built;
   for (const [release, imgs] of images.nova) {
-    report.releases[release] = Object.values(imgs).map((f) => ({ image: f.image, packages: f.packages }));
-    say(`release ${release}: ${Object.values(imgs).map((f) => `${f.image} (python3-nova ${f.novaVersion})`).join(', ')}`);
+    const distinct = [...new Map(Object.values(imgs).map((f) => [f.image, f])).values()];
+    report.releases[release] = distinct.map((f) => ({ image: f.image, packages: f.packages, patches: f.patches }));
+    say(`release ${release}: ${distinct.map((f) => `${f.image} (python3-nova ${f.novaVersion}${f.patches.length ? `; lab patch: ${f.patches.join('; ')}` : ''})`).join(', ')}`);
   }
   const { cloud, booted, reused } = await session.cloudFor(layout, images, phases, say);
   report.bootSeconds = reused ? 0 : booted.seconds;
@@ -137,7 +157,8 @@ async function execute(plan: Plan, check: CheckResult, layout: ReturnType<typeof
   poll.start();
   try {
     await phase(phases, say, `plan (${plan.steps.length} steps)`, async () => {
-      for (const step of plan.steps) report.steps.push(await runStep(plan, check, step, cloud, booted, probe, poll, say, bootChecks));
+      const ctx: StepContext = { plan, check, pins: pinStates(plan, check.timeline ?? []), cloud, booted, probe, poll, say, bootChecks };
+      for (const step of plan.steps) report.steps.push(await runStep(ctx, step));
     });
   } finally {
     await probe.stop();
@@ -151,28 +172,59 @@ async function execute(plan: Plan, check: CheckResult, layout: ReturnType<typeof
   report.instanceDowntime = poll.downtime(Date.now());
   report.findings = report.steps.flatMap(findingsOf);
   const agree = report.steps.every((s) => s.agree);
-  report.observedVerdict = report.steps.every((s) => s.observed.api.failures === 0 && s.observed.refusals.length === 0 && !s.observed.bootsFail && !s.observed.error) ? 'pass' : 'fail';
+  report.observedVerdict = report.steps.every((s) => s.observed.api.failures === 0 && s.observed.refusals.length === 0 && !s.observed.bootsFail &&
+    s.observed.moves.every((m) => m.ok) && !s.observed.error) ? 'pass' : 'fail';
   report.outcome = { status: 'completed', agree };
   say(`predicted ${report.predictedVerdict}, observed ${report.observedVerdict}; ${agree ? 'every step agrees' : `${report.findings.length} FINDING(S)`}`);
 }
 
-async function runStep(plan: Plan, check: CheckResult, step: Plan['steps'][number], cloud: LabCloud, booted: Booted, probe: ApiProbe, poll: InstancePoll, say: Say, bootChecks: 'every-step' | 'after-changes'): Promise<StepReport> {
+interface StepContext {
+  plan: Plan;
+  check: CheckResult;
+  pins: ReadonlyMap<string, PinState[]>;
+  cloud: LabCloud;
+  booted: Booted;
+  probe: ApiProbe;
+  poll: InstancePoll;
+  say: Say;
+  bootChecks: 'every-step' | 'after-changes';
+}
+
+/** Seconds since `t0` (performance.now()), to a tenth. */
+const since = (t0: number) => Math.round((performance.now() - t0) / 100) / 10;
+
+async function runStep(ctx: StepContext, step: Plan['steps'][number]): Promise<StepReport> {
+  const { plan, check, cloud, booted, probe, poll, say } = ctx;
   const startMs = Date.now();
   const summary = check.timeline?.filter((r) => r.stepId === step.id || r.stepId.startsWith(`${step.id}.`)).map((r) => r.summary).join(' ‖ ') || step.action.verb;
   say(`step ${step.id}: ${summary}`);
   let error: string | undefined;
-  let outcome: Awaited<ReturnType<typeof performStep>> = { starts: [], notes: [] };
+  let outcome: StepOutcome = { starts: [], moves: [], notes: [], timings: [] };
+  let t = performance.now();
   try {
     outcome = await performStep({ plan, cloud, client: booted.client, readyLimitSeconds: 90 }, step);
   } catch (err) {
     error = (err as Error).message;
   }
-  await sleep(1000); // let probes see the step's aftermath (health checks run every second)
-  const skipBoots = bootChecks === 'after-changes' && INERT_VERBS.has(step.action.verb);
+  const timings: StepTiming[] = [{ what: 'perform', seconds: since(t) }, ...outcome.timings];
+  const skipBoots = ctx.bootChecks === 'after-changes' && INERT_VERBS.has(step.action.verb);
   const enabled = skipBoots ? [] : await enabledComputes(booted);
-  const boots = await Promise.all(enabled.map((host) => bootOn(booted.client, { imageId: booted.imageId, flavorId: booted.flavorId }, host, `probe-${step.id}-${host}`, 30)));
+  // Boot checks keep the probes watching the step's aftermath; without them, the probes get a
+  // settle of their own (except after file-only steps, which have no aftermath).
+  if (!enabled.length && !FILE_ONLY_VERBS.has(step.action.verb)) {
+    t = performance.now();
+    await sleep(SETTLE_MS);
+    timings.push({ what: 'settle', seconds: since(t) });
+  }
+  t = performance.now();
+  const boots = await Promise.all(enabled.map((host) => bootOn(booted.client, { imageId: booted.imageId, flavorId: booted.flavorId }, host, `probe-${step.id}-${host}`, bootLimit(booted.slowestBoot))));
+  for (const b of boots) if (b.ok) booted.slowestBoot = Math.max(booted.slowestBoot ?? 0, b.seconds);
+  if (!skipBoots) timings.push({ what: `boot checks (${boots.length}, concurrent)`, seconds: since(t) });
   // The step's window runs to the end of its boot checks: those requests are its aftermath too.
   const endMs = Date.now();
+  t = performance.now();
+  const evidence = await collectEvidence(cloud, startMs / 1000 - 1);
+  timings.push({ what: 'evidence', seconds: since(t) });
   const observed: Observed = {
     api: probe.summary(startMs, endMs),
     starts: outcome.starts,
@@ -180,17 +232,23 @@ async function runStep(plan: Plan, check: CheckResult, step: Plan['steps'][numbe
     boots,
     bootsFail: boots.some((b) => !b.ok),
     instances: poll.troubled(startMs, Date.now()),
-    evidence: await collectEvidence(cloud, startMs / 1000 - 1),
+    moves: outcome.moves,
+    evidence,
     ...(error ? { error } : {}),
   };
-  const predicted = predictedFor(check, step.id);
+  const predicted = predictedFor(check, step.id, { plan, pins: ctx.pins });
   const aspects = compareStep(predicted, observed);
   const agree = aspects.every((a) => a.agree) && !error;
-  const stepReport = { step: step.number, stepId: step.id, verb: step.action.verb, summary, seconds: Math.round((endMs - startMs) / 100) / 10, predicted, observed, aspects, agree, startMs, endMs };
-  if (skipBoots) say('  (no boot check: this step changes no running process)');
-  for (const a of aspects) say(`  ${a.agree ? '✓' : '✗ FINDING'} ${a.aspect}: predicted ${a.predicted}; observed ${a.observed}`);
+  const stepReport: StepReport = { step: step.number, stepId: step.id, verb: step.action.verb, summary, seconds: Math.round((endMs - startMs) / 100) / 10, predicted, observed, aspects, agree, startMs, endMs, timings };
+  if (skipBoots) say('  (no boot check: this step changes no nova process)');
+  for (const a of aspects) {
+    say(`  ${a.agree ? '✓' : '✗ FINDING'} ${a.aspect}: predicted ${a.predicted}; observed ${a.observed}`);
+    for (const d of a.agree ? [] : (a.detail ?? [])) say(`      ✗ ${d}`);
+  }
   for (const s of outcome.starts) say(`  ${s.readiness.ok ? 'started' : 'REFUSED'} ${s.entity} (${s.release}) ${s.readiness.seconds} s${s.readiness.ok ? '' : `: ${s.readiness.reason}`}`);
+  for (const m of outcome.moves) say(`  ${m.ok ? 'moved' : 'NOT MOVED'} ${m.instance} (${m.kind}) to ${m.to}: ${m.statuses.join(' → ')}${m.detail ? `; ${m.detail}` : ''}`);
   for (const e of observed.evidence) say(`  evidence ${e.entity}: ${e.line.slice(0, 200)}`);
+  say(`  time ${stepReport.seconds} s: ${timings.map((x) => `${x.what} ${x.seconds}`).join(', ')}`);
   if (error) say(`  ✗ the lab could not perform this step: ${error}`);
   return stepReport;
 }

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { bootstrapCloud, type Booted } from './bootstrap.ts';
 import { LabCloud } from './cloud/cloud.ts';
 import { novaConf } from './cloud/nova-conf.ts';
+import { isComputeOnly } from './cloud/services.ts';
 import { LabDocker } from './docker.ts';
 import type { PreparedImages } from './images/prepare.ts';
 import type { Layout } from './layout.ts';
@@ -37,6 +38,7 @@ export class LabSession implements AsyncDisposable {
         return { ...this.current, reused: true };
       }
       say(`fresh cloud: the session's cloud differs from the plan's start (${mismatch})`);
+      await this.current.cloud.saveLogs();
       this.current = undefined;
     }
     // Whatever a failed or replaced cloud left behind goes first (by the run's label).
@@ -71,7 +73,7 @@ export class LabSession implements AsyncDisposable {
         if (have.release.get(s) !== n.release || have.installed.get(s) !== n.release) return `${n.name}/${s} is not on ${n.release}`;
         if (!(await cloud.running(n.name, s))) return `${n.name}/${s} is not running`;
       }
-      const conf = novaConf({ host: n.name, fakeDriver: cloud.facts(n.release, n.role === 'compute' ? 'compute' : 'control').fakeDriver });
+      const conf = novaConf({ host: n.name, fakeDriver: cloud.facts(n.release, n.role === 'compute' ? 'compute' : 'control').fakeDriver, computeOnly: isComputeOnly(n.services) });
       if (readFileSync(cloud.configPath(n.name), 'utf8') !== conf) return `${n.name} nova.conf was edited`;
     }
     for (const f of layout.frontends) {
@@ -91,6 +93,7 @@ export class LabSession implements AsyncDisposable {
   }
 
   async close(): Promise<{ containers: number; networks: number; volumes: number }> {
+    await this.current?.cloud.saveLogs().catch(() => {});
     this.current = undefined;
     return this.docker.cleanup();
   }

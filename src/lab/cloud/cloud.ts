@@ -15,7 +15,7 @@ import type { ImageFacts } from '../images/describe.ts';
 import { HAPROXY_SOCKET, haproxyCfg, type LbFrontend } from './haproxy-cfg.ts';
 import { setIniKey } from './ini.ts';
 import { novaConf } from './nova-conf.ts';
-import { hasServiceRow, type LabService, shortName } from './services.ts';
+import { hasServiceRow, isComputeOnly, type LabService, shortName } from './services.ts';
 
 export interface ReleaseImages {
   control?: ImageFacts;
@@ -59,8 +59,9 @@ export class LabCloud {
   imageId = '';
   keystonePort = 0;
   novaPort = 0;
-  /** Logs of containers that were replaced, kept as evidence. */
-  readonly retiredLogs: { container: string; text: string }[] = [];
+  /** Log files of containers that were replaced or removed (under runDir/logs), kept as evidence. */
+  readonly savedLogs: string[] = [];
+  private retired = 0;
 
   constructor(
     readonly docker: LabDocker,
@@ -147,7 +148,7 @@ export class LabCloud {
   async addNode(name: string, role: NodeRole, services: LabService[], release: ReleaseName): Promise<LabNode> {
     const facts = this.facts(release, role === 'compute' ? 'compute' : 'control');
     mkdirSync(join(this.runDir, 'nodes', name), { recursive: true });
-    writeFileSync(this.configPath(name), novaConf({ host: name, fakeDriver: facts.fakeDriver }));
+    writeFileSync(this.configPath(name), novaConf({ host: name, fakeDriver: facts.fakeDriver, computeOnly: isComputeOnly(services) }));
     if (services.includes('nova-compute')) await this.docker.createVolume(this.volumeName(name), { 'preflight.lab.node': name });
     const node: LabNode = { name, role, services, release: new Map(services.map((s) => [s, release])), installed: new Map(services.map((s) => [s, release])) };
     this.nodes.set(name, node);
@@ -225,8 +226,25 @@ export class LabCloud {
   async retire(node: string, service: LabService): Promise<void> {
     const name = this.containerName(node, service);
     await this.stop(node, service);
-    this.retiredLogs.push({ container: name, text: await this.docker.logs(name).catch(() => '') });
+    await this.saveLog(name, `-retired${++this.retired}`);
     await this.docker.container(name).remove({ force: true });
+  }
+
+  /** Writes a container's whole log to runDir/logs/<container><suffix>.log. */
+  private async saveLog(container: string, suffix = ''): Promise<void> {
+    const text = await this.docker.logs(container).catch(() => '');
+    if (!text) return;
+    const path = join(this.runDir, 'logs', `${container}${suffix}.log`);
+    mkdirSync(join(this.runDir, 'logs'), { recursive: true });
+    writeFileSync(path, text);
+    this.savedLogs.push(path);
+  }
+
+  /** Saves the logs of every container of the cloud (before it is removed): a finding's evidence. */
+  async saveLogs(): Promise<void> {
+    const names = [this.containerName('', 'infra'), this.containerName('', 'lb')];
+    for (const n of this.nodes.values()) for (const s of n.services) names.push(this.containerName(n.name, s));
+    await Promise.all(names.map((c) => this.saveLog(c)));
   }
 
   node(name: string): LabNode {
@@ -276,7 +294,7 @@ export class LabCloud {
         const ok = await fetch(`http://${st.ip}:8774/`, { signal: AbortSignal.timeout(2000) }).then((r) => r.status === 200, () => false);
         if (ok) return { ok: true, seconds: seconds() };
       }
-      await sleep(500);
+      await sleep(250);
     }
     return { ok: false, seconds: seconds(), reason: `${name} not ready within ${limitSeconds} s`, logTail: lastLines(await this.docker.logs(name), 15) };
   }

@@ -7,6 +7,16 @@
 export interface NovaConfInput {
   host: string;
   fakeDriver: string;
+  /**
+   * The node runs nova-compute only: no database connections, as nova's deployment guides say.
+   * This matters beyond hygiene: with [api_database] connection set, a nova-compute under
+   * `[upgrade_levels] compute = auto` asks every cell's database for the minimum compute version,
+   * is refused ("No DB access allowed in nova-compute"), and falls back to no cap at all. A 2026.1
+   * compute then sent 6.5 calls (pre_live_migration on the new 'compute-alt' topic) to a 2025.1
+   * compute that never answered: live migrations to older computes timed out after 60 s. Without
+   * it, nova-compute asks the conductor and pins 6.4 like every other service.
+   */
+  computeOnly?: boolean;
 }
 
 function auth(user: string): string {
@@ -24,7 +34,7 @@ transport_url = rabbit://os:os@infra:5672/
 compute_driver = ${input.fakeDriver}
 state_path = /var/lib/nova
 my_ip = 127.0.0.1
-report_interval = 2
+report_interval = 1
 # A stop waits at most this long for in-flight work (oslo.service's default is 60 s).
 graceful_shutdown_timeout = 5
 use_stderr = true
@@ -35,11 +45,9 @@ osapi_compute_workers = 2
 auth_strategy = keystone
 
 [api_database]
-connection = mysql+pymysql://os:os@infra/nova_api
-
+${input.computeOnly ? '' : 'connection = mysql+pymysql://os:os@infra/nova_api\n'}
 [database]
-connection = mysql+pymysql://os:os@infra/nova
-
+${input.computeOnly ? '' : 'connection = mysql+pymysql://os:os@infra/nova\n'}
 [keystone_authtoken]
 www_authenticate_uri = http://infra:5000/v3
 ${auth('nova')}

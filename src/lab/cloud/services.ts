@@ -21,3 +21,8 @@ export function shortName(s: LabService): string {
 export function hasServiceRow(s: LabService): boolean {
   return s !== 'nova-api';
 }
+
+/** A node that runs nova-compute and nothing else of nova (its nova.conf has no database). */
+export function isComputeOnly(services: readonly LabService[]): boolean {
+  return services.length > 0 && services.every((s) => s === 'nova-compute');
+}

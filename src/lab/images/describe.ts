@@ -14,6 +14,8 @@ export interface ImageFacts {
   novaVersion: string;
   fakeDriver: string;
   packages: Record<string, string>;
+  /** The lab's patches to Debian's code that applied in this image (containers/nova/bin/patch-reply-poll). */
+  patches: string[];
 }
 
 /** "2:31.0.0-6+deb13u3" → the release whose nova tag has major 31. */
@@ -27,9 +29,9 @@ export function releaseOfNovaVersion(debVersion: string): ReleaseName | undefine
 export async function describeImage(image: string): Promise<ImageFacts> {
   const { code, out } = await capture('docker', ['run', '--rm', '--network', 'none', '--entrypoint', 'cat', image, '/etc/preflight-image.json']);
   if (code !== 0) throw new LabError('LAB-IMAGE', `cannot read /etc/preflight-image.json from ${image}: ${out.trim()}`);
-  const raw = JSON.parse(out) as { fakeDriver: string; packages: Record<string, string> };
+  const raw = JSON.parse(out) as { fakeDriver: string; packages: Record<string, string>; patches?: string[] };
   const novaVersion = raw.packages['python3-nova'] ?? '';
   const release = releaseOfNovaVersion(novaVersion);
   if (!release) throw new LabError('LAB-IMAGE', `${image}: nova ${novaVersion || '(none)'} matches no release of the catalogue`);
-  return { image, release, novaVersion, fakeDriver: raw.fakeDriver, packages: raw.packages };
+  return { image, release, novaVersion, fakeDriver: raw.fakeDriver, packages: raw.packages, patches: raw.patches ?? [] };
 }

@@ -1,5 +1,5 @@
 /**
- * The Debian mirror this machine's apt already uses: debootstrap must fetch from the same one,
+ * The Debian mirror this machine's apt already uses: mmdebstrap must fetch from the same one,
  * since no other address is reachable here.
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';

@@ -1,11 +1,14 @@
 /**
- * Predicted vs observed, per step. Three aspects are observable in the lab and compared:
- * whether the compute API failed requests, which services refused to start, and whether real
- * boots failed. A code the lab cannot observe directly (a stale cap, an incomplete upgrade) is
+ * Predicted vs observed, per step. Four aspects are observable in the lab and compared:
+ * whether the compute API failed requests, which services refused to start, whether real
+ * boots failed, and which compute RPC pins nova chose under `auto` (see pins.ts). A code the lab cannot observe directly (a stale cap, an incomplete upgrade) is
  * reported as predicted, never as agreed or disagreed.
  */
+import type { Plan } from '../../scenarios/plan.ts';
 import type { CheckResult, InvariantCode, StepRecord } from '../../sim/result.ts';
+import { writtenOrder } from '../../sim/sequence.ts';
 import type { AspectVerdict, Finding, Observed, Predicted, StepReport } from '../report.ts';
+import { allowPins, pinDisagreement, type PinState } from './pins.ts';
 
 const API_BREAKERS: readonly InvariantCode[] = ['UNDRAINED_STOP', 'API_DOWNTIME'];
 const NEEDED_FOR_BOOT = ['nova-api', 'nova-conductor', 'nova-scheduler'] as const;
@@ -15,7 +18,15 @@ const NEEDED_FOR_BOOT = ['nova-api', 'nova-conductor', 'nova-scheduler'] as cons
  * Conditions are reported once, where they appear; an RPC incompatibility with a compute
  * therefore still counts at later steps while that compute runs the same release.
  */
-export function predictedFor(check: CheckResult, stepId: string): Predicted | null {
+export interface PredictionInputs {
+  /** The plan, for what its steps ask of instances (migrations). */
+  plan?: Plan;
+  /** Pin states per timeline record (pinStates), for the pins aspect. */
+  pins?: ReadonlyMap<string, PinState[]>;
+}
+
+export function predictedFor(check: CheckResult, stepId: string, inputs: PredictionInputs = {}): Predicted | null {
+  const { plan, pins } = inputs;
   const timeline = check.timeline ?? [];
   // A parallel group is recorded leaf by leaf ("3.1", "3.2"): it is judged by its last leaf.
   const mine = timeline.map((r, k) => ({ r, k })).filter(({ r }) => r.stepId === stepId || r.stepId.startsWith(`${stepId}.`));
@@ -39,7 +50,25 @@ export function predictedFor(check: CheckResult, stepId: string): Predicted | nu
     apiDown: rec.apisDown.includes('nova-api') || rec.codes.some((c) => API_BREAKERS.includes(c)),
     refusals,
     bootFails,
+    instancesDown: [...new Set(mine.flatMap(({ r }) => r.instancesDown))].sort(),
+    moves: movesOf(check, plan, mine.map(({ r }) => r.stepId)),
+    ...(pins ? { pins: allowPins([before, ...mine.map(({ r }) => r)].map((r) => (r ? (pins.get(r.stepId) ?? []) : []))) } : {}),
   };
+}
+
+/** The migrations among these leaf steps, and whether the model has each fail (its finding names the instance). */
+function movesOf(check: CheckResult, plan: Plan | undefined, leafIds: string[]): Predicted['moves'] {
+  const leaves = new Set(leafIds);
+  const moves: Predicted['moves'] = [];
+  for (const { step } of plan ? writtenOrder(plan) : []) {
+    const a = step.action;
+    if (!leaves.has(step.id) || (a.verb !== 'live-migrate' && a.verb !== 'cold-migrate')) continue;
+    moves.push({
+      instance: a.instance, to: a.to,
+      fails: check.violations.some((v) => v.stepId === step.id && (v.code === 'LIVE_MIGRATION_INCOMPATIBLE' || v.code === 'RPC_INCOMPATIBLE') && v.entities.includes(`instance:${a.instance}`)),
+    });
+  }
+  return moves;
 }
 
 /** An RPC_INCOMPATIBLE finding names this compute at or before this step, on the release it still runs. */
@@ -55,6 +84,8 @@ export function compareStep(predicted: Predicted | null, observed: Observed): As
   const apiObserved = observed.api.failures > 0;
   const refusedObserved = [...observed.refusals].sort();
   const refusedPredicted = [...predicted.refusals].sort();
+  const pins = pinAspect(predicted, observed);
+  const instances = instanceAspect(predicted, observed);
   return [
     {
       aspect: 'api',
@@ -74,7 +105,71 @@ export function compareStep(predicted: Predicted | null, observed: Observed): As
       observed: observed.boots.map((b) => `${b.host}: ${b.ok ? 'ACTIVE' : b.status} ${b.seconds} s`).join(', ') || 'no compute to boot on',
       agree: observed.boots.every((b) => (predicted.bootFails[b.host] ?? false) === !b.ok),
     },
+    ...(pins ? [pins] : []),
+    ...(instances ? [instances] : []),
   ];
+}
+
+/**
+ * Statuses in which an instance's guest runs (or in which the API said nothing of it). Anything
+ * else (RESIZE: powered off for a cold move; SHUTOFF, ERROR, REBOOT, MISSING...) is downtime.
+ * Status, not power state: fake-driver power states are lost on a compute restart (LAB-NOTES).
+ */
+const RUNNING_STATUSES = new Set(['ACTIVE', 'MIGRATING', 'VERIFY_RESIZE', 'PASSWORD', 'UNKNOWN']);
+
+/**
+ * The plan's instances: which the model stops during the step against which left a running
+ * status, and whether each migration ends where the model says. Present for steps that move an
+ * instance or where either side has one down.
+ */
+function instanceAspect(predicted: Predicted, observed: Observed): AspectVerdict | undefined {
+  const downSeen = new Map<string, Set<string>>();
+  const note = (instance: string, status: string) => {
+    if (!RUNNING_STATUSES.has(status)) downSeen.set(instance, (downSeen.get(instance) ?? new Set()).add(status));
+  };
+  for (const c of observed.instances) note(c.instance, c.status);
+  for (const m of observed.moves) for (const st of m.statuses) note(m.instance, st);
+  if (!predicted.moves.length && !observed.moves.length && !predicted.instancesDown.length && !downSeen.size) return undefined;
+  const problems: string[] = [];
+  const down = [...downSeen.keys()].sort();
+  if (down.join() !== predicted.instancesDown.join()) {
+    problems.push(`instances down: predicted ${predicted.instancesDown.join(', ') || 'none'}, observed ${down.join(', ') || 'none'}`);
+  }
+  for (const p of predicted.moves) {
+    const o = observed.moves.find((m) => m.instance === p.instance && m.to === p.to);
+    if (!o) problems.push(`${p.instance} → ${p.to}: not attempted by the lab`);
+    else if (o.ok === p.fails) problems.push(`${p.instance} → ${p.to}: predicted ${p.fails ? 'to fail' : 'to move'}, ${o.ok ? 'moved' : `did not (${o.detail ?? o.host})`}`);
+  }
+  const move = (m: { instance: string; to: string }) => `${m.instance} → ${m.to}`;
+  return {
+    aspect: 'instances',
+    predicted: [...predicted.moves.map((m) => `${move(m)} ${m.fails ? 'fails' : 'moves'}`), `down: ${predicted.instancesDown.join(', ') || 'none'}`].join('; '),
+    observed: [...observed.moves.map((m) => `${move(m)} ${m.ok ? 'moved' : 'did not move'} (${m.statuses.join(' → ')})`), `down: ${down.map((i) => `${i} (${[...downSeen.get(i)!].join(', ')})`).join(', ') || 'none'}`].join('; '),
+    agree: problems.length === 0,
+    ...(problems.length ? { detail: problems } : {}),
+  };
+}
+
+/**
+ * The compute RPC pins nova logged during the step against those the model allows. Present when
+ * either side has one: a sender under `auto` in the model, or a logged pin. A sender that logs
+ * nothing agrees (nova picks lazily, at a process's first compute RPC, which may not come).
+ */
+function pinAspect(predicted: Predicted, observed: Observed): AspectVerdict | undefined {
+  const allowed = predicted.pins ?? [];
+  const logged = observed.evidence.filter((e) => e.kind === 'rpc-pin' && e.pin);
+  const auto = allowed.filter((a) => a.auto);
+  if (!auto.length && !logged.length) return undefined;
+  const problems = logged.map((e) => pinDisagreement(allowed, e.entity, e.pin!)).filter((p): p is string => p !== undefined);
+  const seen = new Map<string, Set<string>>();
+  for (const e of logged) seen.set(e.entity, (seen.get(e.entity) ?? new Set()).add(`${e.pin!.version} (v${e.pin!.minServiceVersion})`));
+  return {
+    aspect: 'pins',
+    predicted: auto.map((a) => `${a.entity} ${a.pins.join('|') || 'none'}`).join(', ') || 'no sender under auto',
+    observed: [...seen].map(([entity, v]) => `${entity} ${[...v].join(', ')}`).join(', ') || 'no pin logged',
+    agree: problems.length === 0,
+    ...(problems.length ? { detail: problems } : {}),
+  };
 }
 
 /** Each aspect that disagrees, as a finding that quotes the evidence. */
@@ -84,7 +179,8 @@ export function findingsOf(step: StepReport): Finding[] {
     aspect: a.aspect,
     message: `step ${step.stepId} (${step.summary}): predicted ${a.predicted}, observed ${a.observed}`,
     evidence: [
-      ...step.observed.evidence.map((e) => `${e.entity}: ${e.line}`),
+      ...(a.detail ?? []),
+      ...step.observed.evidence.filter((e) => a.aspect !== 'pins' || e.kind === 'rpc-pin').map((e) => `${e.entity}: ${e.line}`),
       ...step.observed.starts.filter((s) => !s.readiness.ok).map((s) => `${s.entity}: ${s.readiness.ok ? '' : s.readiness.reason}`),
       ...(step.predicted?.messages ?? []),
     ].slice(0, 12),
