@@ -170,6 +170,12 @@ describe('SERVICE_TOO_OLD', () => {
     expect(errorCodes(r)).toEqual(['SERVICE_TOO_OLD']);
     expect(r.violations[0]!.message).toContain('ServiceTooOld');
   });
+  it('a 2025.1 compute refuses to join while a Zed compute is registered, as the lab saw (TooOldComputeService)', () => {
+    const r = check(epoxy(`  - add-node: { node: cmp9, role: compute, services: [nova-compute], release: epoxy }\n`, { to: 'epoxy', topology: zed }));
+    const joined = r.violations.filter((v) => v.step === 1 && v.code === 'SERVICE_TOO_OLD');
+    expect(joined.map((v) => v.entities[0])).toEqual(['cmp9/nova-compute']);
+    expect(joined[0]!.message).toContain('TooOldComputeService');
+  });
   it('2026.1 control services refuse to start while a too-old compute is registered', () => {
     const r = check(epoxy(CONTROL_AUTO, { topology: zed }));
     const refusals = r.violations.filter((v) => v.code === 'SERVICE_TOO_OLD' && v.message.includes('TooOldComputeService'));

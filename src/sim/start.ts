@@ -80,7 +80,9 @@ function refuseReason(world: World, node: NodeEntity, service: ServiceName, code
       };
     }
   }
-  if (isNovaControl(service) && release(code).raw.nova.refusesToStartWithTooOldCompute) {
+  // Every nova service runs this check at start (nova.service.Service.create and the API's setup
+  // call utils.raise_if_old_compute), nova-compute included: the lab saw a 2025.1 compute refuse.
+  if ((isNovaControl(service) || service === 'nova-compute') && release(code).raw.nova.refusesToStartWithTooOldCompute) {
     const records = computeRecordsFor(world, node);
     const tooOld = [...records.releases()].filter((r) => !computeSupported(code, r));
     if (tooOld.length > 0) {
@@ -90,7 +92,7 @@ function refuseReason(world: World, node: NodeEntity, service: ServiceName, code
       return {
         message: `TooOldComputeService: ${code} does not support computes older than ${supported.oldest}, and ${oldest} computes are registered`,
         entities: old,
-        rule: `Nova control services refuse to start while a compute older than the oldest supported release is registered (${supported.sourceNote}).`,
+        rule: `Nova services refuse to start while a compute older than the oldest supported release is registered (${supported.sourceNote}).`,
         source: SKEW_SOURCES,
       };
     }
