@@ -73,6 +73,18 @@ export class LabDocker {
     return demux(buf);
   }
 
+  /**
+   * A container's log lines written at or after `sinceMs` (epoch milliseconds), to the
+   * millisecond: Docker's `since` counts whole seconds, so a step's window would also hold the
+   * last second of the step before it.
+   */
+  async logsSince(idOrName: string, sinceMs: number): Promise<string> {
+    const buf = (await this.container(idOrName).logs({
+      stdout: true, stderr: true, follow: false, timestamps: true, since: Math.floor(sinceMs / 1000),
+    })) as unknown as Buffer;
+    return linesSince(demux(buf), sinceMs);
+  }
+
   async state(idOrName: string): Promise<{ running: boolean; exitCode: number; startedAt: string; ip: string; ports: Record<string, string> }> {
     const info = await this.container(idOrName).inspect();
     const nets = Object.values(info.NetworkSettings.Networks ?? {});
@@ -104,6 +116,17 @@ export class LabDocker {
     await Promise.all((Volumes ?? []).map((v) => this.docker.getVolume(v.Name).remove().catch(() => {})));
     return { containers: containers.length, networks: networks.length, volumes: Volumes?.length ?? 0 };
   }
+}
+
+/** Lines of a timestamped Docker log ("2026-11-24T06:52:35.229123456Z text") at or after `sinceMs`, without their stamps. */
+export function linesSince(text: string, sinceMs: number): string {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    const space = line.indexOf(' ');
+    const at = Date.parse(line.slice(0, space));
+    if (space > 0 && !Number.isNaN(at) && at >= sinceMs) out.push(line.slice(space + 1));
+  }
+  return out.join('\n');
 }
 
 /** Docker multiplexes stdout/stderr in 8-byte-headed frames when there is no TTY. */

@@ -46,16 +46,10 @@ export function scanLog(entity: string, text: string): Evidence[] {
   return out;
 }
 
-/** Evidence logged by any nova container (and HAProxy) of the run since `sinceSeconds` (Unix seconds). */
-export async function collectEvidence(cloud: LabCloud, sinceSeconds: number): Promise<Evidence[]> {
-  const out: Evidence[] = [];
-  for (const node of cloud.nodes.values()) {
-    for (const s of node.services) {
-      const text = await cloud.docker.logs(cloud.containerName(node.name, s), { since: Math.floor(sinceSeconds) }).catch(() => '');
-      out.push(...scanLog(`${node.name}/${s}`, text));
-    }
-  }
-  const lb = await cloud.docker.logs(cloud.containerName('', 'lb'), { since: Math.floor(sinceSeconds) }).catch(() => '');
-  out.push(...scanLog('haproxy', lb));
-  return out;
+/** Evidence logged by any nova container (and HAProxy) of the run since `sinceMs` (epoch milliseconds). */
+export async function collectEvidence(cloud: LabCloud, sinceMs: number): Promise<Evidence[]> {
+  const sources = [...cloud.nodes.values()].flatMap((node) => node.services.map((s) => ({ entity: `${node.name}/${s}`, container: cloud.containerName(node.name, s) })));
+  sources.push({ entity: 'haproxy', container: cloud.containerName('', 'lb') });
+  const texts = await Promise.all(sources.map((x) => cloud.docker.logsSince(x.container, sinceMs).catch(() => '')));
+  return sources.flatMap((x, i) => scanLog(x.entity, texts[i] ?? ''));
 }

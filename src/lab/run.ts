@@ -223,7 +223,7 @@ async function runStep(ctx: StepContext, step: Plan['steps'][number]): Promise<S
   // The step's window runs to the end of its boot checks: those requests are its aftermath too.
   const endMs = Date.now();
   t = performance.now();
-  const evidence = await collectEvidence(cloud, startMs / 1000 - 1);
+  const evidence = await collectEvidence(cloud, startMs);
   timings.push({ what: 'evidence', seconds: since(t) });
   const observed: Observed = {
     api: probe.summary(startMs, endMs),

@@ -139,6 +139,10 @@ async function perform(ctx: VerbContext, a: Action, out: StepOutcome): Promise<v
       const services = labServices(a.services);
       await cloud.addNode(a.node, a.role, services, a.release);
       await startAll(ctx, a.node, services, out);
+      // A compute that started takes work once nova has mapped it to its cell.
+      if (services.includes('nova-compute') && out.starts.some((s) => s.entity === `${a.node}/nova-compute` && s.readiness.ok)) {
+        await timed(out, `host mapping of ${a.node}`, () => cloud.waitHostMapped(a.node));
+      }
       return;
     }
     case 'remove-node': {

@@ -10,6 +10,7 @@ import { REFUSAL_KINDS, scanLog } from '../../src/lab/evidence.ts';
 import { BuildSlots } from '../../src/lab/images/build.ts';
 import { releaseOfNovaVersion } from '../../src/lab/images/describe.ts';
 import { summarize } from '../../src/lab/probes/api-probe.ts';
+import { linesSince } from '../../src/lab/docker.ts';
 import type { Evidence } from '../../src/lab/evidence.ts';
 import type { Observed } from '../../src/lab/report.ts';
 import { bootLimit } from '../../src/lab/run.ts';
@@ -39,6 +40,14 @@ describe('nova.conf per node', () => {
     expect(compute).toContain('[api_database]\n\n[database]\n\n');
     expect(control).toContain('[api_database]\nconnection = mysql+pymysql://os:os@infra/nova_api\n');
     expect(control).toContain('[database]\nconnection = mysql+pymysql://os:os@infra/nova\n');
+  });
+});
+
+describe('log windows', () => {
+  it('keeps the lines of a timestamped Docker log written at or after a millisecond, without stamps', () => {
+    const log = '2026-11-24T06:52:35.229123456Z INFO picked 6.4\n2026-11-24T06:52:36.910000000Z INFO picked 6.5\n';
+    expect(linesSince(log, Date.parse('2026-11-24T06:52:36.000Z'))).toBe('INFO picked 6.5');
+    expect(linesSince(log, Date.parse('2026-11-24T06:52:35.229Z')).split('\n')).toHaveLength(2);
   });
 });
 

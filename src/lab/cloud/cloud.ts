@@ -267,6 +267,21 @@ export class LabCloud {
   }
 
   /**
+   * Waits until nova maps a compute host to its cell (the schedulers discover hosts every 2 s,
+   * `discover_hosts_in_cells_interval`): before that, a boot or a migration to it finds no host.
+   */
+  async waitHostMapped(host: string, limitSeconds = 20): Promise<number> {
+    const start = performance.now();
+    const sql = `SELECT COUNT(*) FROM nova_api.host_mappings WHERE host = '${host.replace(/[^A-Za-z0-9_.-]/g, '')}'`;
+    while ((performance.now() - start) / 1000 < limitSeconds) {
+      const r = await this.docker.exec(this.containerName('', 'infra'), ['mariadb', '-N', '-B', '-e', sql], 20);
+      if (r.code === 0 && Number(r.out.trim()) > 0) return Math.round((performance.now() - start) / 100) / 10;
+      await sleep(250);
+    }
+    throw new LabError('LAB-TIMEOUT', `${host} was not mapped to a cell within ${limitSeconds} s (nova-scheduler's host discovery)`);
+  }
+
+  /**
    * Waits until a started service is really serving: a nova.services row reported after `since`
    * (conductor, scheduler, compute) or HTTP 200 from the API container itself. A container that
    * exits fails at once, with its last log lines as the reason.
