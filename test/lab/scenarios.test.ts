@@ -125,12 +125,13 @@ describe('lab scenarios', () => {
     }
   });
 
-  it('a too-old compute registered: a joining 2025.1 compute, then conductor and scheduler refuse; the compute refusal is a finding', async () => {
+  it('a too-old compute registered: a joining 2025.1 compute, then conductor and scheduler refuse, as predicted', async () => {
     const report = await run('too-old-compute-restart');
     expect(report.outcome, explain(report)).toMatchObject({ status: 'completed' });
     // Real 2025.1 nova-compute runs the same TooOldComputeService check at start as the control
-    // services (nova.service.Service.create → utils.raise_if_old_compute). The model refuses
-    // control services only: this step disagrees, and the comparison says so.
+    // services (nova.service.Service.create → utils.raise_if_old_compute). The lab found it while
+    // the model refused control services only; the refusals aspect agrees exactly when the model
+    // predicts this refusal.
     const join = step(report, '1');
     expect(join.observed.refusals).toEqual(['compute1/nova-compute']);
     expect(join.observed.evidence.filter((e) => e.kind === 'too-old-compute').map((e) => e.entity)).toContain('compute1/nova-compute');
