@@ -67,6 +67,8 @@ describe('release resolution', () => {
     expect(releaseOfNovaVersion('2:31.0.0-6+deb13u3')).toBe('epoxy');
     expect(releaseOfNovaVersion('2:33.0.2-1')).toBe('gazpacho');
     expect(releaseOfNovaVersion('2:26.2.2-1~deb12u4')).toBe('zed');
+    // 2026.2: the catalogue's correction from the lab (facts.ts), as LAB-NOTES records sid's nova 34.
+    expect(releaseOfNovaVersion('2:34.0.0-4')).toBe('hibiscus');
     expect(releaseOfNovaVersion('2:99.0.0-1')).toBeUndefined();
   });
 });

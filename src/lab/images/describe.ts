@@ -21,7 +21,7 @@ export interface ImageFacts {
 /** "2:31.0.0-6+deb13u3" → the release whose nova tag has major 31. */
 export function releaseOfNovaVersion(debVersion: string): ReleaseName | undefined {
   const upstream = debVersion.replace(/^\d+:/, '');
-  const major = upstream.split('.')[0];
+  const major = upstream.split('.')[0] ?? '';
   const hit = RELEASES.find((r) => r.raw.projectVersions.nova?.split('.')[0] === major);
   return hit?.name;
 }
