@@ -59,11 +59,12 @@ const SETTLE_MS = 1000;
 
 /**
  * A boot check's limit: three times the slowest boot this cloud has completed (its starting
- * instances included), between 12 and 30 s. A boot still in BUILD past it is a failed boot; a
- * fixed 30 s made every step with a dead control plane cost half a minute.
+ * instances included), between 20 and 30 s. A boot still in BUILD past it is a failed boot; a
+ * fixed 30 s made every step with a dead control plane cost half a minute, and 12 s failed boots
+ * that a just-restarted conductor served a little later (2026.2 rolling upgrade, steps 29-30).
  */
 export function bootLimit(slowestOkSeconds: number | undefined): number {
-  return Math.min(30, Math.max(12, Math.ceil(3 * (slowestOkSeconds ?? 10))));
+  return Math.min(30, Math.max(20, Math.ceil(3 * (slowestOkSeconds ?? 10))));
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

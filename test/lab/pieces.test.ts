@@ -173,10 +173,10 @@ describe('compute RPC pins: predicted against nova\'s log lines', async () => {
 });
 
 describe('boot check limit', () => {
-  it('is three times the slowest completed boot, kept between 12 and 30 s', () => {
+  it('is three times the slowest completed boot, kept between 20 and 30 s', () => {
     expect(bootLimit(undefined)).toBe(30);
-    expect(bootLimit(1.2)).toBe(12);
-    expect(bootLimit(6.5)).toBe(20);
+    expect(bootLimit(1.2)).toBe(20);
+    expect(bootLimit(8.5)).toBe(26);
     expect(bootLimit(25)).toBe(30);
   });
 });
