@@ -17,7 +17,8 @@ import { prepareImages } from './images/prepare.ts';
 import { planLayout } from './layout.ts';
 import { hostMemoryInUseMiB, phase, type PhaseRecord, type Say } from './phase.ts';
 import { ApiProbe } from './probes/api-probe.ts';
-import { bootOn } from './probes/boot-check.ts';
+import { bootOn, type BootResult } from './probes/boot-check.ts';
+import type { OpenStackClient } from './openstack/client.ts';
 import { InstancePoll } from './probes/instance-poll.ts';
 import type { LabReport, Observed, StepReport, StepTiming } from './report.ts';
 import { compareStep, findingsOf, predictedFor } from './verdict/compare.ts';
@@ -68,6 +69,20 @@ export function bootLimit(slowestOkSeconds: number | undefined): number {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * One boot on `host`, tried a second time when the first is still in BUILD at the limit (never
+ * after ERROR). Right after conductors restart, a build whose RPC the dying conductor had taken
+ * can stall until oslo.messaging's 60 s timeout (seen in the rolling upgrades, steps 29-30): that
+ * is a request lost in flight, not a compute that cannot take work. The retry is recorded.
+ */
+async function bootChecked(booted: { client: OpenStackClient; imageId: string; flavorId: string; slowestBoot?: number }, host: string, name: string): Promise<BootResult> {
+  const spec = { imageId: booted.imageId, flavorId: booted.flavorId };
+  const first = await bootOn(booted.client, spec, host, name, bootLimit(booted.slowestBoot));
+  if (first.ok || first.status !== 'BUILD') return first;
+  const second = await bootOn(booted.client, spec, host, `${name}-retry`, bootLimit(booted.slowestBoot));
+  return { ...second, detail: `first boot still BUILD after ${first.seconds} s, retried${second.detail ? `; ${second.detail}` : ''}` };
+}
 
 export async function runLab(plan: Plan, options: LabOptions = {}): Promise<LabReport> {
   const say = options.say ?? ((l: string) => console.log(l));
@@ -218,7 +233,7 @@ async function runStep(ctx: StepContext, step: Plan['steps'][number]): Promise<S
     timings.push({ what: 'settle', seconds: since(t) });
   }
   t = performance.now();
-  const boots = await Promise.all(enabled.map((host) => bootOn(booted.client, { imageId: booted.imageId, flavorId: booted.flavorId }, host, `probe-${step.id}-${host}`, bootLimit(booted.slowestBoot))));
+  const boots = await Promise.all(enabled.map((host) => bootChecked(booted, host, `probe-${step.id}-${host}`)));
   for (const b of boots) if (b.ok) booted.slowestBoot = Math.max(booted.slowestBoot ?? 0, b.seconds);
   if (!skipBoots) timings.push({ what: `boot checks (${boots.length}, concurrent)`, seconds: since(t) });
   // The step's window runs to the end of its boot checks: those requests are its aftermath too.
